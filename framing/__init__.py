@@ -1,0 +1,37 @@
+"""framing: media-bias and framing analysis for news from many outlets and languages.
+
+The Python API mirrors the command line::
+
+    import framing
+    corpus = framing.load_corpus()          # the embedded seed corpus
+    tables = framing.features(corpus)       # sentence and article tables
+    result = framing.compare(tables, by="outlet")
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("framing")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0"
+
+__all__ = ["__version__", "compare", "features", "load_corpus"]
+
+
+def __getattr__(name: str):
+    # Lazy: `framing --help` and `import framing` stay fast; heavy analyzers load on first use.
+    if name == "load_corpus":
+        from framing.corpus import load_corpus
+
+        return load_corpus
+    if name == "features":
+        from framing.features import features
+
+        return features
+    if name == "compare":
+        from framing.stats import compare
+
+        return compare
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")

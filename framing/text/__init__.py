@@ -1,0 +1,7 @@
+"""Text: normalisation (str -> str), sentence and word segmentation per language, language detection."""
+
+from framing.text.language import detect_language
+from framing.text.normalize import normalize_text
+from framing.text.segment import sentences, tokens, word_count
+
+__all__ = ["detect_language", "normalize_text", "sentences", "tokens", "word_count"]

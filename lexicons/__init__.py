@@ -1,0 +1,1 @@
+"""Marker: the lexicon data in this folder ships inside the package as ``framing.lexicons_data``."""
