@@ -56,8 +56,19 @@ def sentences(text: str, *, lang: str) -> list[str]:
 def tokens(text: str, *, lang: str) -> list[str]:
     """Return the word tokens of ``text`` (punctuation and spaces dropped), in their original case."""
     if lang == "zh":
-        return [tok for tok in _jieba().lcut(text) if _WORD.fullmatch(tok) or _HAN.search(tok)]
+        return [tok for tok in _jieba().lcut(text) if _is_zh_word(tok)]
     return _WORD.findall(text)
+
+
+def token_spans(text: str, *, lang: str) -> list[tuple[str, int, int]]:
+    """Return ``(token, start, end)`` for each word token of ``text``; ``text[start:end] == token``."""
+    if lang == "zh":
+        return [(tok, start, end) for tok, start, end in _jieba().tokenize(text) if _is_zh_word(tok)]
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _is_zh_word(token: str) -> bool:
+    return bool(_WORD.fullmatch(token) or _HAN.search(token))
 
 
 def word_count(text: str, *, lang: str) -> int:
