@@ -1,0 +1,168 @@
+"""Every sentence measure, computed per language from the lexicons that language has.
+
+A family whose lexicon does not exist for a language yields NaN, and the row's ``na_reason`` says why.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from framing.features import loaded, sentiment
+from framing.features.matching import LexiconMatcher
+from framing.text import word_count
+
+NAN = math.nan
+FRAMES = ("sanctions", "cooperation", "competition", "safety", "security", "regulation")
+SOURCING = ("attribution", "hedging")
+LEXICON_FAMILIES = ("loaded", "polarity", "frames", "sourcing", "modifiers")
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "「": "」", "『": "』", "\"": "\""}
+
+
+def _lexicon(family: str, lang: str, root: Path | None):
+    """Return the lexicon for ``family`` and ``lang``: the user's folder first, then the shipped one."""
+    from framing.lexicons import available_languages, load_lexicon
+
+    if root is not None and lang in available_languages(family, root=root):
+        return load_lexicon(family, lang, root=root)
+    if lang in available_languages(family):
+        return load_lexicon(family, lang)
+    return None
+
+
+@dataclass
+class LanguageAnalyzer:
+    """The matchers for one language, built lazily from its lexicons."""
+
+    lang: str
+    lexicon_root: Path | None = None
+    lexicons: dict = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lexicons = {family: _lexicon(family, self.lang, self.lexicon_root) for family in LEXICON_FAMILIES}
+
+    @cached_property
+    def negators(self) -> tuple[str, ...]:
+        modifiers = self.lexicons["modifiers"]
+        return tuple(e.term for e in modifiers.entries if e.category == "negator") if modifiers else ()
+
+    @cached_property
+    def matchers(self) -> dict[str, LexiconMatcher | None]:
+        return {family: LexiconMatcher(lexicon.entries, lang=self.lang, negators=self.negators)
+                if lexicon else None for family, lexicon in self.lexicons.items() if family != "modifiers"}
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """Return ``{family: version}`` of the lexicons in use for this language."""
+        return {family: lexicon.version for family, lexicon in self.lexicons.items() if lexicon}
+
+    def analyze(self, text: str, *, is_headline: bool) -> dict:
+        """Return every sentence measure of ``text`` as a flat dict of column -> value."""
+        n_words = word_count(text, lang=self.lang)
+        row: dict = {"n_words": n_words}
+        reasons: list[str] = []
+        row |= self._loaded(text, is_headline=is_headline, reasons=reasons)
+        row |= self._sentiment(text, n_words, reasons=reasons)
+        row |= self._frames(text, n_words, reasons=reasons)
+        row |= self._sourcing(text, n_words, reasons=reasons)
+        row["na_reason"] = "; ".join(reasons)
+        return row
+
+    def _loaded(self, text: str, *, is_headline: bool, reasons: list[str]) -> dict:
+        matcher = self.matchers["loaded"]
+        if matcher is None:
+            reasons.append(f"loaded_*: no loaded-language lexicon for '{self.lang}'")
+            return {"loaded_score": NAN, "loaded_terms": "[]"}
+        matches = matcher.find(text)
+        found_cues = loaded.cues(text, is_headline=is_headline)
+        terms = [m.as_dict() for m in matches] + [c.as_dict() for c in found_cues]
+        return {"loaded_score": loaded.loaded_score(matches, found_cues),
+                "loaded_terms": json.dumps(terms, ensure_ascii=False)}
+
+    def _sentiment(self, text: str, n_words: int, *, reasons: list[str]) -> dict:
+        polarity, subjectivity = sentiment.textblob_sentiment(text, lang=self.lang)
+        row = {"sent_tb_polarity": polarity, "sent_tb_subjectivity": subjectivity,
+               "sent_vader_compound": sentiment.vader_compound(text, lang=self.lang)}
+        if self.lang not in sentiment.ENGLISH_ONLY:
+            reasons.append("sent_tb_*, sent_vader_compound: TextBlob and VADER are English-only analyzers")
+        matcher = self.matchers["polarity"]
+        if matcher is None:
+            reasons.append(f"sent_tone, sent_polarity_density: no polarity lexicon for '{self.lang}'")
+            return row | {"sent_positive_count": NAN, "sent_negative_count": NAN,
+                          "sent_tone": NAN, "sent_polarity_density": NAN}
+        positive, negative = sentiment.polarity_counts(matcher.find(text))
+        tone, density = sentiment.tone(positive, negative, n_words)
+        return row | {"sent_positive_count": positive, "sent_negative_count": negative,
+                      "sent_tone": tone, "sent_polarity_density": density}
+
+    def _frames(self, text: str, n_words: int, *, reasons: list[str]) -> dict:
+        matcher = self.matchers["frames"]
+        if matcher is None:
+            reasons.append(f"frame_*: no frames lexicon for '{self.lang}'")
+            counts = dict.fromkeys(FRAMES, NAN)
+        else:
+            counts = dict.fromkeys(FRAMES, 0)
+            for match in matcher.find(text):
+                counts[match.category] += 1
+        row = {}
+        for frame in FRAMES:
+            row[f"frame_{frame}_count"] = counts[frame]
+            row[f"frame_{frame}_per_1k"] = per_1k(counts[frame], n_words)
+        row["frame_coop_vs_sanction"] = coop_vs_sanction(counts["cooperation"], counts["sanctions"])
+        return row
+
+    def _sourcing(self, text: str, n_words: int, *, reasons: list[str]) -> dict:
+        matcher = self.matchers["sourcing"]
+        if matcher is None:
+            reasons.append(f"src_attribution_*, src_hedging_*: no sourcing lexicon for '{self.lang}'")
+            counts = dict.fromkeys(SOURCING, NAN)
+        else:
+            counts = dict.fromkeys(SOURCING, 0)
+            for match in matcher.find(text):
+                counts[match.category] += 1
+        row = {}
+        for name in SOURCING:
+            row[f"src_{name}_count"] = counts[name]
+            row[f"src_{name}_per_1k"] = per_1k(counts[name], n_words)
+        row["src_quote_share"] = quote_share(text)
+        return row
+
+
+def per_1k(count: float, n_words: int) -> float:
+    """Return ``count`` per 1,000 words; NaN when there are no words."""
+    return NAN if n_words == 0 else 1000.0 * count / n_words
+
+
+def coop_vs_sanction(cooperation: float, sanctions: float) -> float:
+    """Return ``(coop - sanction) / (coop + sanction)``, in [-1, 1]; NaN when both are zero."""
+    total = cooperation + sanctions
+    return NAN if not total or total != total else (cooperation - sanctions) / total
+
+
+def quote_share(text: str) -> float:
+    """Return the share of the characters of ``text`` (spaces excluded) that lie inside quotation marks.
+
+    A quote left open at the end of the text runs to its end, and a closing mark with no opening one
+    closes a quote begun in an earlier sentence.
+    """
+    chars = [not ch.isspace() for ch in text]
+    total = sum(chars)
+    if total == 0:
+        return NAN
+    inside = [False] * len(text)
+    closing = None
+    start = 0
+    for pos, ch in enumerate(text):
+        if closing is not None and ch == closing:
+            inside[start:pos + 1] = [True] * (pos + 1 - start)
+            closing = None
+        elif closing is None and ch in _QUOTE_PAIRS:
+            closing, start = _QUOTE_PAIRS[ch], pos
+        elif closing is None and ch in "”»」』" and not any(inside[:pos]):
+            inside[:pos + 1] = [True] * (pos + 1)
+    if closing is not None:
+        inside[start:] = [True] * (len(text) - start)
+    return sum(1 for ch, q in zip(chars, inside) if ch and q) / total

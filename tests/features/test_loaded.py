@@ -1,0 +1,57 @@
+"""Loaded-wording cues and the noisy-or score."""
+
+import pytest
+
+from framing.features import loaded
+from framing.features.analyzer import coop_vs_sanction, quote_share
+from framing.features.matching import Match
+
+
+def cue_names(text, *, is_headline=True):
+    return [c.name for c in loaded.cues(text, is_headline=is_headline)]
+
+
+def test_label_before_colon_is_a_headline_cue():
+    (cue,) = loaded.cues("Deal with the Devil: ChatGPT Boss Calls for Collaboration", is_headline=True)
+    assert (cue.name, cue.surface) == ("headline_label", "Deal with the Devil:")
+
+
+def test_genre_labels_before_colon_are_not_cues():
+    assert cue_names("Exclusive: OpenAI CEO Calls for Collaboration") == []
+    assert cue_names("Analysis: what the talks mean") == []
+
+
+def test_colon_label_counts_only_in_headlines():
+    assert cue_names("Deal with the Devil: a body sentence", is_headline=False) == []
+
+
+def test_exclamation_and_shouting_are_cues():
+    assert cue_names("China WINS THE RACE!") == ["exclamation", "all_caps"]
+
+
+def test_short_quoted_words_without_a_speaker_are_scare_quotes():
+    assert cue_names('The "experts" met in Geneva.', is_headline=False) == ["scare_quotes"]
+    assert cue_names('"We will cooperate," she said.', is_headline=False) == []
+
+
+def _match(weight):
+    return Match(term="t", surface="t", start=0, end=1, category="evaluative", weight=weight, explanation="e")
+
+
+def test_score_is_noisy_or_of_weights():
+    assert loaded.loaded_score([], []) == 0.0
+    assert loaded.loaded_score([_match(0.5), _match(0.5)], []) == pytest.approx(0.75)
+    assert loaded.loaded_score([_match(0.9)], []) > loaded.loaded_score([_match(0.5)], [])
+
+
+def test_coop_vs_sanction_index():
+    assert coop_vs_sanction(3, 1) == pytest.approx(0.5)
+    assert coop_vs_sanction(0, 2) == -1.0
+    assert coop_vs_sanction(0, 0) != coop_vs_sanction(0, 0)  # NaN when both are zero
+
+
+def test_quote_share_counts_characters_inside_quotes():
+    assert quote_share("“ab” cd") == pytest.approx(4 / 6)
+    assert quote_share("no quotes here") == 0.0
+    assert quote_share("“an open quote runs to the end") == 1.0
+    assert quote_share("  ") != quote_share("  ")  # NaN for empty text
