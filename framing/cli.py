@@ -57,3 +57,45 @@ def main(
     ] = False,
 ) -> None:
     """Media-bias and framing analysis."""
+
+
+@app.command("features")
+@user_errors
+def features_command(
+    path: CorpusPath = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for sentences/articles (.csv, .parquet) and codebook.md.")] = Path("features"),
+    lexicons: Annotated[Optional[Path], typer.Option("--lexicons", help="Folder of lexicons that replace the shipped ones.")] = None,
+) -> None:
+    """Compute loaded wording, sentiment, frames and sourcing per sentence and article."""
+    import framing
+    from framing.io import refuse_overwriting_inputs
+
+    corpus = framing.load_corpus(path)
+    refuse_overwriting_inputs(out, corpus.sources)
+    tables = framing.features(corpus, lexicons=lexicons)
+    for written in tables.write(out):
+        console.print(f"wrote {written}", highlight=False)
+    console.print(f"{len(tables.articles)} records, {len(tables.sentences)} sentences", highlight=False)
+
+
+@app.command("headlines")
+@user_errors
+def headlines_command(
+    path: CorpusPath = None,
+    threshold: Annotated[float, typer.Option(help="Minimum TF-IDF cosine similarity for a pair.", min=0.0, max=1.0)] = 0.35,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write the pairs to a .csv, .jsonl or .parquet file.")] = None,
+) -> None:
+    """Pair headlines of the same story across outlets and show what the more loaded one adds."""
+    import framing
+    from framing.features.headlines import align_headlines
+    from framing.io import refuse_overwriting_inputs, write_table
+    from framing.report.terminal import print_headline_pairs
+
+    corpus = framing.load_corpus(path)
+    tables = framing.features(corpus)
+    pairs = align_headlines(tables.sentences, threshold=threshold)
+    print_headline_pairs(console, pairs)
+    if out is not None:
+        refuse_overwriting_inputs(out, corpus.sources)
+        write_table(pairs, out)
+        console.print(f"wrote {out}", highlight=False)

@@ -1,0 +1,117 @@
+"""The codebook: every column of the sentence and article tables, defined once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from framing import __version__
+from framing.features.analyzer import FRAMES, SOURCING
+
+ALL = "all with a lexicon (shipped: en, zh, sv)"
+ENGLISH = "en only; NaN elsewhere: TextBlob and VADER are English analyzers"
+FRAME_SOURCE = "`lexicons/frames/<lang>.yaml`"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name, the tables it is in, what it measures, its unit, languages and source."""
+
+    name: str
+    tables: str
+    meaning: str
+    unit: str = ""
+    languages: str = "all"
+    source: str = ""
+
+
+_FRAME_MEANINGS = {
+    "sanctions": "sanctions and containment (sanctions, export controls, blacklists, curbs)",
+    "cooperation": "cooperation and engagement (collaboration, dialogue, talks, partnership)",
+    "competition": "competition and race (rivalry, arms race, dominance)",
+    "safety": "safety and risk (AI safety, risk, danger, harm, alignment)",
+    "security": "security and surveillance, human rights included (espionage, censorship, surveillance)",
+    "regulation": "regulation and governance (rules, standards, oversight, audits)",
+}
+
+COLUMNS: tuple[Column, ...] = (
+    Column("article_id", "both", "Record id from the corpus reader (file stem, or `<stem>#related-NN`)."),
+    Column("sentence_index", "sentences", "Position in the record: 0 is the headline when there is one.", "index"),
+    Column("outlet", "both", "Outlet that published the record (manifest, else what the file says)."),
+    Column("kind", "both", "`article` (headline and body) or `headline` (headline and excerpt only)."),
+    Column("language", "both", "ISO 639-1 language code (manifest, else detected)."),
+    Column("story", "both", "Story key from the manifest; empty when unknown."),
+    Column("published", "articles", "Publication date or time, ISO 8601, as precise as the source says."),
+    Column("title", "articles", "The headline."),
+    Column("is_headline", "sentences", "1 for the headline, 0 for body sentences.", "0/1"),
+    Column("text", "sentences", "The sentence as segmented (Punkt for en/sv, Chinese punctuation rules for zh)."),
+    Column("n_words", "both", "Word tokens (regex words for en/sv, jieba words for zh).", "words"),
+    Column("n_sentences", "articles", "Sentences including the headline.", "sentences"),
+    Column("n_body_sentences", "articles", "Body sentences (headline excluded).", "sentences"),
+    Column("n_body_words", "articles", "Word tokens of the body (headline excluded).", "words"),
+    Column("na_reason", "sentences", "Why measures of this row are NaN (missing analyzer or lexicon); empty when none."),
+    Column("loaded_score", "both",
+           "Loaded wording: noisy-or of the weights of matched loaded terms and cues, `1 - prod(1 - w)`; "
+           "for articles the mean over body sentences.", "0-1, higher = more loaded", ALL,
+           "`lexicons/loaded/<lang>.yaml`; cues in `framing/features/loaded.py`"),
+    Column("loaded_terms", "sentences",
+           "JSON list of the matched terms and cues, each with category, weight, a one-sentence explanation "
+           "and, for zh/sv, an English gloss.", "JSON", ALL, "`lexicons/loaded/<lang>.yaml`"),
+    Column("sent_tb_polarity", "both", "TextBlob (PatternAnalyzer) polarity; articles: mean over body.",
+           "-1 to 1", ENGLISH, "textblob"),
+    Column("sent_tb_subjectivity", "both", "TextBlob (PatternAnalyzer) subjectivity; articles: mean over body.",
+           "0 to 1", ENGLISH, "textblob"),
+    Column("sent_vader_compound", "both", "VADER compound score (NLTK's analyzer, lexicon from vaderSentiment); "
+           "articles: mean over body.", "-1 to 1", ENGLISH, "nltk, vaderSentiment"),
+    Column("sent_positive_count", "both", "Positive polarity words (a negated negative word counts here).",
+           "words", ALL, "`lexicons/polarity/<lang>.yaml`"),
+    Column("sent_negative_count", "both", "Negative polarity words (a negated positive word counts here).",
+           "words", ALL, "`lexicons/polarity/<lang>.yaml`"),
+    Column("sent_tone", "both", "GDELT-style tone: positive% minus negative% of words; articles: over body words.",
+           "percentage points", ALL, "`lexicons/polarity/<lang>.yaml`"),
+    Column("sent_polarity_density", "both", "Positive% plus negative% of words; articles: over body words.",
+           "percent", ALL, "`lexicons/polarity/<lang>.yaml`"),
+    *(Column(f"frame_{f}_count", "both", f"Terms of the frame {_FRAME_MEANINGS[f]}; articles: body sum.",
+             "terms", ALL, FRAME_SOURCE) for f in FRAMES),
+    *(Column(f"frame_{f}_per_1k", "both", f"Terms of the frame {_FRAME_MEANINGS[f]} per 1,000 words.",
+             "per 1,000 words", ALL, FRAME_SOURCE) for f in FRAMES),
+    Column("frame_coop_vs_sanction", "both",
+           "(cooperation - sanctions) / (cooperation + sanctions) term counts; NaN when both are zero.",
+           "-1 (sanctions) to 1 (cooperation)", ALL, FRAME_SOURCE),
+    *(Column(f"src_{s}_count", "both", f"{s.capitalize()} phrases ({_s}); articles: body sum.", "phrases", ALL,
+             "`lexicons/sourcing/<lang>.yaml`")
+      for s, _s in zip(SOURCING, ("according to, said, 据…报道, enligt", "reportedly, allegedly, 据称, enligt uppgift"))),
+    *(Column(f"src_{s}_per_1k", "both", f"{s.capitalize()} phrases per 1,000 words.", "per 1,000 words", ALL,
+             "`lexicons/sourcing/<lang>.yaml`") for s in SOURCING),
+    Column("src_quote_share", "both", "Share of non-space characters inside quotation marks; articles: "
+           "word-weighted mean over body.", "0 to 1"),
+    Column("headline_loaded_score", "articles", "`loaded_score` of the headline.", "0-1", ALL),
+    Column("body_loaded_score", "articles", "Mean `loaded_score` of the body sentences.", "0-1", ALL),
+    Column("loaded_gap", "articles", "headline_loaded_score - body_loaded_score.", "-1 to 1", ALL),
+    Column("headline_sent_tone", "articles", "`sent_tone` of the headline.", "percentage points", ALL),
+    Column("body_sent_tone", "articles", "`sent_tone` over the body words.", "percentage points", ALL),
+    Column("tone_gap", "articles", "headline_sent_tone - body_sent_tone.", "percentage points", ALL),
+    Column("headline_loaded_terms", "articles", "`loaded_terms` of the headline.", "JSON", ALL),
+)
+
+BY_NAME = {column.name: column for column in COLUMNS}
+
+
+def render_codebook(lexicon_versions: dict[str, dict[str, str]] | None = None) -> str:
+    """Return the codebook as Markdown; with ``lexicon_versions``, a section naming the lexicons used."""
+    lines = [
+        "# Codebook",
+        "",
+        f"Columns of `sentences.csv` and `articles.csv` written by `framing features` (framing {__version__}).",
+        "Article values aggregate the body sentences; the headline is kept separate (`headline_*`).",
+        "A measure with no analyzer or lexicon for a language is NaN there, never a score borrowed from "
+        "another language; `na_reason` says which.",
+        "",
+        "| column | table | meaning | unit | languages | source |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [f"| `{c.name}` | {c.tables} | {c.meaning} | {c.unit} | {c.languages} | {c.source} |" for c in COLUMNS]
+    if lexicon_versions:
+        lines += ["", "## Lexicon versions", "", "| language | family | version |", "|---|---|---|"]
+        lines += [f"| {lang} | {family} | {version} |" for lang, families in lexicon_versions.items()
+                  for family, version in sorted(families.items())]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,132 @@
+"""Headline alignment: pair headlines of one story across outlets, and show what one side adds.
+
+Headlines are paired by TF-IDF cosine similarity of their stemmed words (scikit-learn), only across
+different outlets and within one language. Each pair is oriented from the less loaded headline (the
+base) to the more loaded one (the variant), and diffed word by word.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics.pairwise import cosine_similarity
+
+from framing.features.matching import token_keys
+
+DEFAULT_THRESHOLD = 0.35
+_DIFF_TOKEN = re.compile(r"\w[\w'’.\-]*\w|\w|[^\w\s]")
+_LABEL_END = frozenset({":", "："})
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One step of a word diff from a base headline to a variant: equal, insert, delete or replace."""
+
+    op: str
+    base: str
+    variant: str
+
+    def as_dict(self) -> dict:
+        return {"op": self.op, "base": self.base, "variant": self.variant}
+
+
+def diff_tokens(text: str, *, lang: str) -> list[str]:
+    """Return the tokens of a headline for diffing: words and punctuation marks, in order."""
+    if lang == "zh":
+        import jieba
+
+        return [tok for tok in jieba.lcut(text) if tok.strip()]
+    return _DIFF_TOKEN.findall(text)
+
+
+def word_diff(base: str, variant: str, *, lang: str) -> list[DiffOp]:
+    """Return the word diff from ``base`` to ``variant`` (case-insensitive comparison).
+
+    A replaced block is split so that a label the variant puts before a colon shows as an insertion,
+    the words that take the place of base words show as a replacement, and extra words as an insertion.
+    """
+    a, b = diff_tokens(base, lang=lang), diff_tokens(variant, lang=lang)
+    matcher = difflib.SequenceMatcher(a=[t.casefold() for t in a], b=[t.casefold() for t in b], autojunk=False)
+    ops: list[DiffOp] = []
+    joiner = "" if lang == "zh" else " "
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        left, right = a[i1:i2], b[j1:j2]
+        if tag != "replace":
+            ops.append(DiffOp(tag, joiner.join(left), joiner.join(right)))
+            continue
+        ops.extend(_split_replace(left, right, joiner))
+    return [op for op in ops if op.base or op.variant]
+
+
+def _split_replace(left: list[str], right: list[str], joiner: str) -> list[DiffOp]:
+    ops = []
+    colon = next((k for k, tok in enumerate(right) if tok in _LABEL_END), None)
+    if colon is not None and colon < len(right) - 1:
+        ops.append(DiffOp("insert", "", _join(right[:colon + 1], joiner)))
+        right = right[colon + 1:]
+    n = min(len(left), len(right))
+    ops.append(DiffOp("replace", joiner.join(left[:n]), joiner.join(right[:n])))
+    if len(right) > n:
+        ops.append(DiffOp("insert", "", joiner.join(right[n:])))
+    if len(left) > n:
+        ops.append(DiffOp("delete", joiner.join(left[n:]), ""))
+    return ops
+
+
+def _join(tokens: list[str], joiner: str) -> str:
+    text = joiner.join(tokens)
+    return re.sub(r"\s+([:：,.!?])", r"\1", text)
+
+
+def align_headlines(sentences: pd.DataFrame, *, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """Return pairs of headlines from different outlets whose TF-IDF cosine is at least ``threshold``.
+
+    ``sentences`` is a sentence table (``framing.features``); one row per pair is returned, oriented
+    from the less loaded headline (``base_*``) to the more loaded (``variant_*``), with the word diff
+    and the loaded terms the variant adds, both as JSON.
+    """
+    heads = sentences[sentences["is_headline"] == 1].sort_values("article_id").reset_index(drop=True)
+    rows = []
+    for lang, group in heads.groupby("language", sort=True):
+        rows.extend(_pairs(group.reset_index(drop=True), lang, threshold))
+    columns = ["story", "language", "similarity", "base_id", "base_outlet", "base_headline", "base_loaded_score",
+               "variant_id", "variant_outlet", "variant_headline", "variant_loaded_score", "loaded_difference",
+               "diff", "added_loaded_terms"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values(["similarity", "base_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _pairs(group: pd.DataFrame, lang: str, threshold: float) -> list[dict]:
+    if len(group) < 2:
+        return []
+    vectorizer = TfidfVectorizer(analyzer=lambda text: token_keys(text, lang=lang)[0])
+    similarity = cosine_similarity(vectorizer.fit_transform(group["text"]))
+    rows = []
+    for i in range(len(group)):
+        for j in range(i + 1, len(group)):
+            left, right = group.iloc[i], group.iloc[j]
+            if left["outlet"] == right["outlet"] or similarity[i, j] < threshold:
+                continue
+            base, variant = sorted((left, right), key=lambda r: (r["loaded_score"], r["article_id"]))
+            rows.append(_pair_row(base, variant, float(similarity[i, j]), lang))
+    return rows
+
+
+def _pair_row(base: pd.Series, variant: pd.Series, similarity: float, lang: str) -> dict:
+    ops = word_diff(base["text"], variant["text"], lang=lang)
+    changed = " ".join(op.variant for op in ops if op.op in ("insert", "replace")).casefold()
+    added = [t for t in json.loads(variant["loaded_terms"]) if t["term"].casefold() in changed]
+    story = base["story"] if base["story"] == variant["story"] else ""
+    return {"story": story, "language": lang, "similarity": round(similarity, 6),
+            "base_id": base["article_id"], "base_outlet": base["outlet"], "base_headline": base["text"],
+            "base_loaded_score": base["loaded_score"], "variant_id": variant["article_id"],
+            "variant_outlet": variant["outlet"], "variant_headline": variant["text"],
+            "variant_loaded_score": variant["loaded_score"],
+            "loaded_difference": variant["loaded_score"] - base["loaded_score"],
+            "diff": json.dumps([op.as_dict() for op in ops], ensure_ascii=False),
+            "added_loaded_terms": json.dumps(added, ensure_ascii=False)}

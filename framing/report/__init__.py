@@ -1,0 +1,1 @@
+"""Reports: the terminal views, the paper and the classroom worksheet."""
