@@ -99,3 +99,28 @@ def headlines_command(
         refuse_overwriting_inputs(out, corpus.sources)
         write_table(pairs, out)
         console.print(f"wrote {out}", highlight=False)
+
+
+@lexicons_app.command("check")
+@user_errors
+def lexicons_check_command(
+    directory: Annotated[
+        Optional[Path],
+        typer.Argument(help="A lexicon folder (<family>/<lang>.yaml). Default: the shipped lexicons.", show_default=False),
+    ] = None,
+) -> None:
+    """Validate a lexicon folder: one line per problem and exit 1, or a short summary and exit 0."""
+    from framing.lexicons import FAMILIES, available_languages, check, load_lexicon
+
+    problems = check(directory)
+    for problem in problems:
+        typer.echo(str(problem))
+    if problems:
+        raise typer.Exit(1)
+    counts = [
+        len(load_lexicon(family, lang, root=directory))
+        for family in FAMILIES
+        for lang in available_languages(family, root=directory)
+    ]
+    console.print(f"{len(counts)} lexicon files, {sum(counts)} entries: no problems", highlight=False)
+
