@@ -124,3 +124,33 @@ def lexicons_check_command(
     ]
     console.print(f"{len(counts)} lexicon files, {sum(counts)} entries: no problems", highlight=False)
 
+
+@app.command("compare")
+@user_errors
+def compare_command(
+    path: CorpusPath = None,
+    by: Annotated[str, typer.Option("--by", help="Sentence-table column whose groups are compared.")] = "outlet",
+    within: Annotated[Optional[str], typer.Option("--within", help="Compare groups only inside each value of this column (story).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for groups, tests, frames and terms (.csv and .json).")] = Path("comparison"),
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of every bootstrap, permutation and Monte Carlo draw.")] = 0,
+    n_boot: Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for intervals and resampling tests.")] = 2000,
+) -> None:
+    """Compare outlets: bootstrap intervals, rank and permutation tests, frame counts, distinctive words."""
+    from rich.table import Table
+
+    import framing
+    from framing.io import refuse_overwriting_inputs
+    from framing.stats.compare import output_paths
+
+    corpus = framing.load_corpus(path)
+    for target in (out, *output_paths(out)):
+        refuse_overwriting_inputs(target, corpus.sources)
+    result = framing.compare(framing.features(corpus), by=by, within=within, seed=seed, n_boot=n_boot)
+    for written in result.write(out):
+        console.print(f"wrote {written}", highlight=False)
+    cautions = result.cautions()
+    if len(cautions):
+        table = Table("table", "caution", "rows", title="Cautions: where the data cannot support a claim")
+        for row in cautions.itertuples():
+            table.add_row(row.table, row.caution, f"{row.rows} of {row.of}")
+        console.print(table)

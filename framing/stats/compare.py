@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pandas as pd
 
 from framing import io
 from framing.errors import InputError
-from framing.stats._common import in_order, measures, rng_for
+from framing.stats._common import in_order, join_cautions, measures, rng_for
 from framing.stats.bootstrap import group_summaries
 from framing.stats.contingency import frame_table
 from framing.stats.logodds import distinctive_terms
@@ -44,13 +45,10 @@ class Comparison:
 
     def write(self, out_dir: str | Path) -> list[Path]:
         """Write ``<table>.csv`` and ``<table>.json`` (records) for each table into ``out_dir``, atomically."""
-        out_dir = Path(out_dir)
-        paths = []
-        for name in TABLES:
-            frame = getattr(self, name)
-            paths.append(io.write_table(frame, out_dir / f"{name}.csv"))
-            text = frame.to_json(orient="records", force_ascii=False, double_precision=15, indent=1)
-            paths.append(io.write_text(out_dir / f"{name}.json", text + "\n"))
+        paths = output_paths(out_dir)
+        for name, csv_path, json_path in zip(TABLES, paths[::2], paths[1::2]):
+            io.write_table(getattr(self, name), csv_path)
+            io.write_text(json_path, _json_records(getattr(self, name)))
         return paths
 
     def cautions(self) -> pd.DataFrame:
@@ -62,6 +60,11 @@ class Comparison:
             for note, count in notes[notes.fillna("") != ""].value_counts(sort=False).sort_index().items():
                 rows.append({"table": name, "caution": note, "rows": int(count), "of": len(frame)})
         return pd.DataFrame(rows, columns=["table", "caution", "rows", "of"])
+
+
+def output_paths(out_dir: str | Path) -> list[Path]:
+    """Return the files :meth:`Comparison.write` writes into ``out_dir``, CSV then JSON for each table."""
+    return [Path(out_dir) / f"{name}.{suffix}" for name in TABLES for suffix in ("csv", "json")]
 
 
 def compare(tables, *, by: str = "outlet", within: str | None = None, seed: int = 0, n_boot: int = 2000) -> Comparison:
@@ -91,8 +94,10 @@ def compare(tables, *, by: str = "outlet", within: str | None = None, seed: int 
     strata = [(ALL, sentences)] if within is None else sentences.groupby(within, sort=True)
     for stratum, rows in strata:
         found = _compare_stratum(rows, by=by, seed=seed, n_boot=n_boot, stratum=str(stratum))
+        unknown = f"unknown {within}: rows grouped only because the {within} is missing" if stratum == "" else ""
         for name, frame in found.items():
-            parts[name].append(frame.assign(**{column: str(stratum)}))
+            cautions = frame["caution"].map(lambda note: join_cautions(unknown, note))
+            parts[name].append(frame.assign(**{column: str(stratum), "caution": cautions}))
     return Comparison(**{
         name: _first(_stack(frames), column) for name, frames in parts.items()
     })
@@ -134,6 +139,12 @@ def _checked(tables, *, by: str, within: str | None, seed: int, n_boot: int) -> 
 def _first(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     """Move ``column`` to the front of ``frame``."""
     return frame[[column, *(c for c in frame.columns if c != column)]]
+
+
+def _json_records(frame: pd.DataFrame) -> str:
+    """Return ``frame`` as a JSON array of records: floats at full precision, missing values as null."""
+    records = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+    return json.dumps(records, ensure_ascii=False, indent=1, default=lambda value: value.item()) + "\n"
 
 
 def _stack(frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from framing.stats._common import (
     join_cautions,
 )
 
+NOT_MEASURED = "frames not measured in this group's language"
 FRAME_COLUMNS = [
     "frame", "count", "row_total", "frame_total", "n", "n_articles", "expected", "residual", "test",
     "statistic", "dof", "p_value", "cramers_v", "n_resamples", "caution",
@@ -112,10 +113,13 @@ def frame_table(
     -------
     pandas.DataFrame
         Columns ``by`` and :data:`FRAME_COLUMNS`. Groups or frames without any count are kept, with NaN
-        expected counts and residuals, and left out of the test.
+        expected counts and residuals, and left out of the test; a group whose counts are all missing
+        (no frame lexicon for its language) is cautioned, not read as "no frame words".
     """
     counts = count_table(sentences, by=by)
     n_articles = sentences.groupby(by, sort=True)["article_id"].nunique()
+    count_columns = [f"frame_{frame}_count" for frame in counts.columns]
+    measured = sentences[count_columns].notna().any(axis=1).groupby(sentences[by], sort=True).any()
     kept = counts.loc[counts.sum(axis=1) > 0, counts.sum(axis=0) > 0]
     table, caution = _table_test(kept, rng=rng, n_resamples=n_resamples)
     expected = pd.DataFrame(np.nan, index=counts.index, columns=counts.columns)
@@ -135,6 +139,7 @@ def frame_table(
                 "caution": join_cautions(
                     caution, FEW_ARTICLES if n_articles[group] < MIN_ARTICLES else "",
                     f"expected count below {MIN_EXPECTED:g}" if cell < MIN_EXPECTED else "",
+                    "" if measured[group] else NOT_MEASURED,
                 ),
             })
     return pd.DataFrame(rows, columns=[by, *FRAME_COLUMNS])

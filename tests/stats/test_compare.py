@@ -86,3 +86,11 @@ def test_lazy_top_level_export_is_the_same_function():
     import framing
 
     assert framing.compare is compare
+
+
+def test_rows_without_a_story_are_cautioned_when_comparing_within_stories(tables):
+    sentences = tables.sentences.assign(story=tables.sentences["story"].replace({"geneva": ""}))
+    result = compare(type(tables)(sentences=sentences, articles=tables.articles), within="story", n_boot=20)
+    unknown = result.groups[result.groups["story"] == ""]
+    assert len(unknown) and unknown["caution"].str.startswith("unknown story:").all()
+    assert not result.groups.loc[result.groups["story"] == "altman", "caution"].str.contains("unknown").any()

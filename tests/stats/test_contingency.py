@@ -62,3 +62,12 @@ def test_frame_table_is_tidy_and_cautions_small_counts():
     safety = table.set_index(["outlet", "frame"]).loc[("A", "safety")]
     assert np.isnan(safety["expected"]) and safety["count"] == 0
     assert "fewer than 5 articles" in table.set_index(["outlet", "frame"]).loc[("B", "safety"), "caution"]
+
+
+def test_groups_whose_frames_were_not_measured_are_cautioned_not_counted_as_zero():
+    rows = [{"article_id": g, "sentence_index": 0, "outlet": g, "frame_sanctions_count": v,
+             "frame_cooperation_count": v} for g, v in (("en", 2.0), ("sv", np.nan))]
+    table = frame_table(pd.DataFrame(rows), by="outlet", rng=np.random.default_rng(0), n_resamples=10)
+    sv = table[table["outlet"] == "sv"]
+    assert sv["caution"].str.contains("frames not measured in this group's language").all()
+    assert not table.loc[table["outlet"] == "en", "caution"].str.contains("not measured").any()
