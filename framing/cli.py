@@ -125,6 +125,53 @@ def lexicons_check_command(
     console.print(f"{len(counts)} lexicon files, {sum(counts)} entries: no problems", highlight=False)
 
 
+@app.command("corpus")
+@user_errors
+def corpus_command(
+    path: CorpusPath = None,
+    manifest: Annotated[
+        Optional[Path],
+        typer.Option("--manifest", help="Manifest file (CSV or YAML). Default: manifest.csv or corpus.yaml in PATH."),
+    ] = None,
+    out: Annotated[
+        Optional[Path], typer.Option("--out", help="Write the records to a .csv, .jsonl or .parquet file.")
+    ] = None,
+    show_dropped: Annotated[
+        Optional[str],
+        typer.Option("--show-dropped", metavar="ID", help="List the lines cleaning removed from record ID, and why."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail when any file or manifest row is skipped.")] = False,
+    column_map: Annotated[
+        Optional[list[str]],
+        typer.Option("--column-map", metavar="FIELD=COLUMN,...", help="Columns of CSV/JSON files: text=body,title=headline."),
+    ] = None,
+) -> None:
+    """Read a corpus (file or folder) into clean records and list them."""
+    from framing.corpus import load_corpus
+    from framing.corpus.display import dropped_table, parse_column_map, records_table, resolve_record_id, summary
+    from framing.io import TABLE_SUFFIXES, refuse_overwriting_inputs, write_table
+    from framing.errors import OutputError
+
+    if out is not None and out.suffix.lower() not in TABLE_SUFFIXES:
+        raise OutputError(f"unsupported table format {out.suffix!r}; use one of {', '.join(TABLE_SUFFIXES)}", path=out)
+    corpus = load_corpus(path, manifest=manifest, column_map=parse_column_map(column_map or []))
+    for problem in corpus.problems:
+        err_console.print(f"[yellow]skipped:[/] {problem}", highlight=False, soft_wrap=True)
+    for note in corpus.notes:
+        err_console.print(f"[dim]note:[/] {note}", highlight=False, soft_wrap=True)
+    if strict:
+        corpus.raise_for_problems()
+    if show_dropped is not None:
+        console.print(dropped_table(corpus, resolve_record_id(corpus, show_dropped)))
+        return
+    console.print(records_table(corpus))
+    console.print(summary(corpus), highlight=False)
+    if out is not None:
+        refuse_overwriting_inputs(out, corpus.sources)
+        write_table(corpus.articles, out)
+        console.print(f"wrote {len(corpus.articles)} records to {out}", highlight=False)
+
+
 @app.command("compare")
 @user_errors
 def compare_command(

@@ -1,0 +1,57 @@
+"""Decoding files of unknown encoding: UTF-8 (with or without BOM) first, else what charset-normalizer finds."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+# When charset-normalizer scores several code pages alike (short texts), prefer the ones news files use.
+PREFERRED_ENCODINGS = ("utf_8", "cp1252", "gb18030", "big5", "shift_jis", "euc_kr", "cp1251", "iso8859_15")
+# BOM -> (encoding reported, codec that decodes what follows the BOM)
+_BOMS = {b"\xef\xbb\xbf": ("utf_8_sig", "utf_8"), b"\xff\xfe": ("utf_16", "utf_16_le"), b"\xfe\xff": ("utf_16", "utf_16_be")}
+_DISPLAY = {"utf_8": "UTF-8", "utf_8_sig": "UTF-8 with BOM", "utf_16": "UTF-16", "gb18030": "GB18030", "cp1252": "cp1252"}
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any encoding we can tell."""
+
+
+class Decoded(NamedTuple):
+    text: str
+    encoding: str
+
+    @property
+    def is_utf8(self) -> bool:
+        return self.encoding == "utf_8"
+
+    @property
+    def label(self) -> str:
+        """The encoding's name as a user knows it (``GB18030``, ``UTF-8 with BOM``)."""
+        return _DISPLAY.get(self.encoding, self.encoding)
+
+
+def decode(data: bytes) -> Decoded:
+    """Return the text in ``data`` and the encoding used; raise :class:`DecodeError` for binary data."""
+    for bom, (encoding, codec) in _BOMS.items():
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom):].decode(codec), encoding)
+            except UnicodeDecodeError as error:
+                raise DecodeError(f"starts with a {_DISPLAY[encoding]} byte-order mark but is not {_DISPLAY[encoding]}: {error.reason}") from None
+    if b"\x00" in data:
+        raise DecodeError("binary file (contains NUL bytes), not text")
+    try:
+        return Decoded(data.decode("utf-8"), "utf_8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise DecodeError("binary file or unknown encoding, not text")
+    best = matches[0]
+    tied = [m for m in matches if abs(m.chaos - best.chaos) < 0.01 and abs(m.coherence - best.coherence) < 0.05]
+    for encoding in PREFERRED_ENCODINGS:
+        for match in tied:
+            if match.encoding == encoding:
+                return Decoded(str(match), encoding)
+    return Decoded(str(best), best.encoding)

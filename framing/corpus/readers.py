@@ -1,0 +1,364 @@
+"""Readers, one per format, in a registry keyed by file suffix.
+
+A reader takes a decoded :class:`Source` and returns :class:`Article` records with raw body text; cleaning
+and the manifest come later. A file a reader cannot use raises :class:`ReadError` (one line, no path: the
+caller adds it); a bad row of a table is appended to ``source.problems`` and the other rows are kept.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+import pandas as pd
+import yaml
+
+from framing.corpus.html import HtmlText, html_text, looks_like_html
+from framing.corpus.metadata import epoch_comment_date, iso_date
+from framing.corpus.records import KINDS, Article
+
+
+class ReadError(ValueError):
+    """A file that a reader cannot turn into records; the message says what is wrong with it."""
+
+
+@dataclass
+class Source:
+    """A decoded input file and what a reader needs to know about it."""
+
+    path: Path
+    text: str
+    stem: str
+    column_map: Mapping[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+Reader = Callable[[Source], list[Article]]
+READERS: dict[str, Reader] = {}
+
+RECORD_FIELDS: Final = ("id", "outlet", "title", "text", "published", "language", "url", "story", "kind")
+# Names under which files and tables carry each record field, most specific first.
+FIELD_ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    "id": ("id", "article_id", "doc_id", "uid"),
+    "title": ("title", "headline", "heading"),
+    "text": ("text", "body", "content", "article", "article_text", "full_text", "fulltext", "maintext"),
+    "excerpt": ("excerpt", "summary", "description", "standfirst", "lede"),
+    "published": ("publisheddatetime", "published_at", "publishedat", "datepublished", "date_published",
+                  "published", "date", "pubdate", "datetime", "created_at"),
+    "url": ("canonical_url", "canonical", "url", "originalurl", "weburl", "link", "source_url"),
+    "outlet": ("outlet", "publisher", "source", "provider", "site_name", "sitename", "site", "media",
+               "provider.name", "source.name", "publisher.name"),
+    "language": ("language", "lang", "locale"),
+    "story": ("story", "story_id", "event"),
+    "kind": ("kind",),
+}
+TABLE_TEXT_FIELDS: Final = ("text",)
+_FM_START = re.compile(r"\A\ufeff?-{3,}[ \t]*\r?\n")
+_FM_END = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
+_ATX = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
+_LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)$")
+_SETEXT = re.compile(r"^(?:=+|-+)\s*$")
+_COMMENT = re.compile(r"^\s*<!--.*?-->\s*$")
+_TERMINAL_PERIOD = re.compile(r"[.。;:,][\"'”’»)]*$")
+
+
+def reader(*suffixes: str) -> Callable[[Reader], Reader]:
+    """Register the decorated function as the reader of files with ``suffixes``."""
+
+    def register(function: Reader) -> Reader:
+        for suffix in suffixes:
+            READERS[suffix] = function
+        return function
+
+    return register
+
+
+class _TextDatesLoader(yaml.SafeLoader):
+    """PyYAML's safe loader (no Python objects), with dates left as the strings the file wrote."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """Return the YAML front matter of ``text`` (``{}`` when there is none) and the body after it.
+
+    Raises :class:`ReadError` for front matter that does not parse or is not a mapping.
+    """
+    start = _FM_START.match(text)
+    if start is None:
+        return {}, text
+    import frontmatter
+
+    handler = frontmatter.YAMLHandler()
+    end = _FM_END.search(text, start.end())
+    if end is None:
+        raise ReadError("malformed YAML front matter: no closing '---' line")
+    try:
+        fm, body = handler.split(text.lstrip("\ufeff"))
+        data = handler.load(fm, Loader=_TextDatesLoader)
+    except yaml.YAMLError as error:
+        raise ReadError(f"malformed YAML front matter: {_one_line(error)}") from None
+    if data is None:
+        return {}, body
+    if not isinstance(data, dict):
+        raise ReadError(f"malformed YAML front matter: expected a mapping, found a {type(data).__name__}")
+    return data, body
+
+
+def _one_line(error: Exception) -> str:
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    mark = next((line for line in lines if line.startswith("in ") and "line" in line), "")
+    return f"{lines[0]} ({mark.split(',', 1)[-1].strip()})" if mark else lines[0]
+
+
+def _field(data: Mapping, name: str) -> str:
+    """Return the first non-empty value of record field ``name`` under any of its aliases in ``data``."""
+    lowered = {str(key).lower(): value for key, value in data.items()}
+    for alias in FIELD_ALIASES[name]:
+        value = lowered.get(alias)
+        if isinstance(value, Mapping):
+            value = value.get("name") or value.get("title") or ""
+        if value is None or isinstance(value, (list, bool)) or (isinstance(value, float) and value != value):
+            continue
+        value = iso_date(value) if name == "published" else str(value).strip()
+        if value:
+            return value
+    return ""
+
+
+def _from_mapping(data: Mapping, *, record_id: str, source: Source, primary: bool = True) -> Article:
+    return Article(
+        id=_field(data, "id") or record_id, source_path=str(source.path), title=_field(data, "title"),
+        outlet=_field(data, "outlet"), published=_field(data, "published"), url=_field(data, "url"),
+        language=_field(data, "language").split("-")[0].split("_")[0].lower(), story=_field(data, "story"),
+        primary=primary,
+    )
+
+
+def _split_head(text: str, *, markdown: bool) -> tuple[dict[str, str], str, list[tuple[str, str]]]:
+    """Take a title (first line, ``# heading``, ``[title](url)``, setext heading) and comment dates off ``text``."""
+    lines = text.split("\n")
+    found: dict[str, str] = {}
+    dropped: list[tuple[str, str]] = []
+    i = 0
+    while i < len(lines) and (not lines[i].strip() or _COMMENT.match(lines[i])):
+        if lines[i].strip():
+            date = epoch_comment_date(lines[i])
+            if date:
+                found["published"] = date
+            dropped.append((lines[i].strip(), "html comment"))
+        i += 1
+    if i == len(lines):
+        return found, "", dropped
+    first = lines[i].strip()
+    underlined = i + 1 < len(lines) and _SETEXT.match(lines[i + 1].strip()) is not None
+    atx, link = _ATX.match(first), _LINK.match(first)
+    if atx:
+        first = atx.group(1)
+    if link:
+        found["url"] = link.group("url")
+        first = link.group("title")
+    rest = lines[i + (2 if underlined else 1):]
+    if atx or link or underlined or (not markdown and _is_headline(first, rest)):
+        found["title"] = first
+        return found, "\n".join(rest), dropped
+    return found, "\n".join(lines[i:]), dropped
+
+
+def _is_headline(line: str, rest: list[str]) -> bool:
+    """A plain-text first line is the headline when it is short, unpunctuated, and set off by a blank line."""
+    return len(line.split()) <= 30 and not _TERMINAL_PERIOD.search(line) and (not rest or not rest[0].strip())
+
+
+def _body_paragraphs(body: str, *, markdown: bool) -> HtmlText | None:
+    """Return the HTML extraction of ``body`` when it is HTML or Markdown, None when it is plain text."""
+    if looks_like_html(body):
+        return html_text(body)
+    if markdown:
+        from markdown_it import MarkdownIt
+
+        return html_text(MarkdownIt("commonmark", {"html": True}).render(body), structured=True)
+    return None
+
+
+def _document(source: Source, *, markdown: bool) -> list[Article]:
+    """Read a text or Markdown document: front matter, then head (title, dates), then the body."""
+    data, body = split_front_matter(source.text)
+    article = _from_mapping(data, record_id=source.stem, source=source)
+    head, body, dropped = _split_head(body, markdown=markdown)
+    article.title = article.title or head.get("title", "")
+    article.url = article.url or head.get("url", "")
+    article.published = article.published or head.get("published", "")
+    article.dropped = dropped
+    extracted = _body_paragraphs(body, markdown=markdown) if body.strip() else None
+    if extracted is not None:
+        article.dropped.extend(extracted.dropped)
+        body = "\n\n".join(extracted.paragraphs)
+        article.title = article.title or extracted.title
+    article.text = body.strip()
+    records = [article]
+    if not article.text:
+        article.kind = "headline"
+        article.text = _field(data, "excerpt")
+    related = data.get("related")
+    if isinstance(related, list):
+        entries = [entry for entry in related if isinstance(entry, Mapping) and _field(entry, "title")]
+        for number, entry in enumerate(entries, start=1):
+            record = _from_mapping(entry, record_id=f"{source.stem}#related-{number:02d}", source=source,
+                                   primary=False)
+            record.kind, record.text = "headline", _field(entry, "excerpt")
+            records.append(record)
+    if not article.text and not article.title:
+        if len(records) == 1:
+            raise ReadError("no text: the file has neither a body nor a title")
+        records.pop(0)
+    return records
+
+
+@reader(".txt")
+def read_text(source: Source) -> list[Article]:
+    """Plain text (headline on the first line), with optional YAML front matter; HTML bodies are extracted."""
+    return _document(source, markdown=False)
+
+
+@reader(".md", ".markdown")
+def read_markdown(source: Source) -> list[Article]:
+    """Markdown with optional YAML front matter; the title is the first heading or linked first line."""
+    return _document(source, markdown=True)
+
+
+@reader(".html", ".htm")
+def read_html(source: Source) -> list[Article]:
+    """A full HTML page (metadata from its ``<head>``) or a fragment (title from its ``<h1>``)."""
+    extracted = html_text(source.text)
+    if not extracted.paragraphs and not extracted.title:
+        raise ReadError("no text: the HTML has no paragraphs")
+    return [Article(
+        id=source.stem, source_path=str(source.path), title=extracted.title, text="\n\n".join(extracted.paragraphs),
+        outlet=extracted.outlet, published=iso_date(extracted.published), url=extracted.url,
+        language=extracted.language, dropped=list(extracted.dropped),
+    )]
+
+
+@reader(".json")
+def read_json(source: Source) -> list[Article]:
+    """One article object, a list of them, or an object with an ``articles`` (``items``, ``data``) list."""
+    try:
+        data = json.loads(source.text)
+    except json.JSONDecodeError as error:
+        raise ReadError(f"not valid JSON: {error}") from None
+    if isinstance(data, Mapping):
+        items = next((data[key] for key in ("articles", "items", "data", "records") if isinstance(data.get(key), list)),
+                     None)
+        if items is None:
+            return _table(pd.json_normalize([data]), source, ids=[source.stem], where=["object"])
+        data = items
+    if not isinstance(data, list):
+        raise ReadError(f"expected a JSON object or a list of objects, found {type(data).__name__}")
+    rows, where = [], []
+    for number, item in enumerate(data, start=1):
+        if isinstance(item, Mapping):
+            rows.append(item)
+            where.append(f"item {number}")
+        else:
+            source.problems.append(f"item {number}: expected an object, found {type(item).__name__}")
+    return _table(pd.json_normalize(rows), source, ids=[f"{source.stem}:{w.split()[1]}" for w in where], where=where)
+
+
+@reader(".jsonl", ".ndjson")
+def read_jsonl(source: Source) -> list[Article]:
+    """One JSON object per line; a line that is not an object is reported and skipped."""
+    rows, ids, where = [], [], []
+    for number, line in enumerate(source.text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            source.problems.append(f"line {number}: not valid JSON: {error.msg}")
+            continue
+        if not isinstance(item, Mapping):
+            source.problems.append(f"line {number}: expected an object, found {type(item).__name__}")
+            continue
+        rows.append(item)
+        ids.append(f"{source.stem}:{number}")
+        where.append(f"line {number}")
+    if not rows and not source.problems:
+        raise ReadError("no records: the file has no JSON lines")
+    return _table(pd.json_normalize(rows), source, ids=ids, where=where)
+
+
+@reader(".csv", ".tsv")
+def read_csv(source: Source) -> list[Article]:
+    """A table with a header row; columns are found by name or given by the column map."""
+    try:
+        frame = pd.read_csv(io.StringIO(source.text), dtype=str, keep_default_na=False,
+                            sep="\t" if source.path.suffix.lower() == ".tsv" else ",")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise ReadError(f"not a valid CSV table: {_one_line(error)}") from None
+    # Rows start on line 2 (after the header); a row with quoted line breaks shifts later numbers.
+    lines = [index + 2 for index in range(len(frame))]
+    return _table(frame, source, ids=[f"{source.stem}:{n}" for n in lines], where=[f"line {n}" for n in lines])
+
+
+def resolve_columns(columns: list[str], column_map: Mapping[str, str]) -> dict[str, str]:
+    """Return ``{record field: column}`` from ``column_map`` and the usual names of each field.
+
+    Raises :class:`ReadError` when the map names a missing column or no column holds the text.
+    """
+    available = ", ".join(columns) or "(none)"
+    by_lower = {column.lower(): column for column in columns}
+    resolved: dict[str, str] = {}
+    for name, column in column_map.items():
+        if column not in columns:
+            raise ReadError(f"column map {name}={column}: no column {column!r}; columns are: {available}")
+        resolved[name] = column
+    for name, aliases in FIELD_ALIASES.items():
+        if name not in resolved:
+            column = next((by_lower[alias] for alias in aliases if alias in by_lower), None)
+            if column is not None:
+                resolved[name] = column
+    if "text" not in resolved:
+        looked = ", ".join(FIELD_ALIASES["text"][:4])
+        raise ReadError(f"no text column (looked for {looked}); columns are: {available}; "
+                        f"name it with --column-map text=COLUMN")
+    return resolved
+
+
+def _table(frame: pd.DataFrame, source: Source, *, ids: list[str], where: list[str]) -> list[Article]:
+    """Turn table rows into articles; a row without text or title is reported and skipped."""
+    columns = resolve_columns([str(c) for c in frame.columns], source.column_map)
+    records = []
+    for row, record_id, place in zip(frame.to_dict(orient="records"), ids, where):
+        data = {name: row.get(column) for name, column in columns.items()}
+        article = _from_mapping(data, record_id=record_id, source=source)
+        body = _cell(data.get("text"))
+        if looks_like_html(body):
+            extracted = html_text(body)
+            article.dropped = list(extracted.dropped)
+            body = "\n\n".join(extracted.paragraphs)
+        article.text = body
+        if not body and not article.title:
+            source.problems.append(f"{place}: no text")
+            continue
+        kind = _cell(data.get("kind")).lower()
+        article.kind = kind if kind in KINDS else ("article" if body else "headline")
+        if not body:
+            article.text = _cell(data.get("excerpt"))
+        records.append(article)
+    return records
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
