@@ -96,7 +96,7 @@ def compare(tables, *, by: str = "outlet", within: str | None = None, seed: int 
         found = _compare_stratum(rows, by=by, seed=seed, n_boot=n_boot, stratum=str(stratum))
         unknown = f"unknown {within}: rows grouped only because the {within} is missing" if stratum == "" else ""
         for name, frame in found.items():
-            cautions = frame["caution"].map(lambda note: join_cautions(unknown, note))
+            cautions = [join_cautions(unknown, note) for note in frame["caution"]]
             parts[name].append(frame.assign(**{column: str(stratum), "caution": cautions}))
     return Comparison(**{
         name: _first(_stack(frames), column) for name, frames in parts.items()

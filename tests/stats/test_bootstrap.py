@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from framing.stats.bootstrap import bootstrap_mean, group_summaries, resample_counts
 

@@ -8,7 +8,12 @@ import pytest
 from scipy import stats
 
 from framing.stats.contingency import (
-    adjusted_residuals, cramers_v, expected_counts, frame_table, independence_test, monte_carlo_p,
+    adjusted_residuals,
+    cramers_v,
+    expected_counts,
+    frame_table,
+    independence_test,
+    monte_carlo_p,
 )
 
 # Rows 30 and 70, columns 40 and 60, N = 100.

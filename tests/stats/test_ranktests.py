@@ -6,7 +6,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing.stats.ranktests import cliffs_delta, cliffs_delta_interval, holm, rank_tests
+from framing.stats.ranktests import (
+    cliffs_delta,
+    cliffs_delta_interval,
+    holm,
+    rank_tests,
+)
 
 
 def one_sentence_articles(groups: dict[str, list[float]]) -> pd.DataFrame:
