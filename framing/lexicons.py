@@ -51,6 +51,8 @@ OPTIONAL_ENTRY_KEYS = ("gloss",)
 GLOSS_OPTIONAL = frozenset({"en"})
 GAP = "*"
 
+# PyYAML's safe loader, in its C build where available: it builds only plain data (no Python objects).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 # Two spaces in a row, or a tab, newline or other space that is not a plain space.
 _INNER_SPACE = re.compile(r"  |[^\S ]")
@@ -193,7 +195,7 @@ def _check_file(raw: bytes, *, path: str, family: str, lang: str) -> tuple[dict,
     """Parse one file and return its data and its problems, each with the line it is on."""
     try:
         text = raw.decode("utf-8")
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_SAFE_LOADER)
     except UnicodeDecodeError as error:
         return {}, [Problem(path, 1, f"file is not UTF-8 ({error.reason} at byte {error.start})")]
     except yaml.YAMLError as error:

@@ -217,7 +217,10 @@ def test_header_that_contradicts_the_file_place(tmp_path):
 
 def test_yaml_that_does_not_parse(tmp_path):
     path = write_lexicon(tmp_path, entry("thug") + "  - term: [unclosed\n")
-    assert problems_of(tmp_path) == [f"{path}:20: YAML does not parse: expected ',' or ']', but got '<stream end>'"]
+    (problem,) = problems_of(tmp_path)
+    # The wording is PyYAML's (its C and pure-Python parsers phrase it differently); the place is ours.
+    assert problem.startswith(f"{path}:20: YAML does not parse: ")
+    assert "',' or ']'" in problem
 
 
 def test_yaml_tags_are_not_executed(tmp_path):
