@@ -165,7 +165,7 @@ def corpus_command(
         console.print(dropped_table(corpus, resolve_record_id(corpus, show_dropped)))
         return
     console.print(records_table(corpus))
-    console.print(summary(corpus), highlight=False)
+    console.print(summary(corpus), highlight=False, soft_wrap=True)
     if out is not None:
         refuse_overwriting_inputs(out, corpus.sources)
         write_table(corpus.articles, out)

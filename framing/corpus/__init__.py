@@ -221,4 +221,4 @@ def _merge_duplicates(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str
         else:
             seen.setdefault(key, row.id)
             keep.append(True)
-    return frame[keep].reset_index(drop=True), duplicates
+    return frame.loc[pd.Series(keep, index=frame.index, dtype=bool)].reset_index(drop=True), duplicates

@@ -106,12 +106,21 @@ def split_front_matter(text: str) -> tuple[dict, str]:
         fm, body = handler.split(text.lstrip("\ufeff"))
         data = handler.load(fm, Loader=_TextDatesLoader)
     except yaml.YAMLError as error:
-        raise ReadError(f"malformed YAML front matter: {_one_line(error)}") from None
+        raise ReadError(f"malformed YAML front matter: {_yaml_problem(error)}") from None
     if data is None:
         return {}, body
     if not isinstance(data, dict):
         raise ReadError(f"malformed YAML front matter: expected a mapping, found a {type(data).__name__}")
     return data, body
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """Return what is wrong and where, on one line; lines count from the file's first line (the ``---``)."""
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return _one_line(error)
+    mark = error.problem_mark or error.context_mark
+    where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+    return f"{error.problem or error.context}{where}"
 
 
 def _one_line(error: Exception) -> str:
@@ -310,23 +319,23 @@ def read_csv(source: Source) -> list[Article]:
     return _table(frame, source, ids=[f"{source.stem}:{n}" for n in lines], where=[f"line {n}" for n in lines])
 
 
-def resolve_columns(columns: list[str], column_map: Mapping[str, str]) -> dict[str, str]:
-    """Return ``{record field: column}`` from ``column_map`` and the usual names of each field.
+def resolve_columns(columns: list[str], column_map: Mapping[str, str]) -> dict[str, list[str]]:
+    """Return ``{record field: [columns]}`` from ``column_map``, else every column under a usual name of the field.
 
-    Raises :class:`ReadError` when the map names a missing column or no column holds the text.
+    A row takes the first non-empty of its field's columns (``source`` as text in one row, ``source.name`` in
+    the next). Raises :class:`ReadError` when the map names a missing column or no column holds the text.
     """
     available = ", ".join(columns) or "(none)"
     by_lower = {column.lower(): column for column in columns}
-    resolved: dict[str, str] = {}
+    resolved: dict[str, list[str]] = {}
     for name, column in column_map.items():
         if column not in columns:
             raise ReadError(f"column map {name}={column}: no column {column!r}; columns are: {available}")
-        resolved[name] = column
+        resolved[name] = [column]
     for name, aliases in FIELD_ALIASES.items():
-        if name not in resolved:
-            column = next((by_lower[alias] for alias in aliases if alias in by_lower), None)
-            if column is not None:
-                resolved[name] = column
+        found = [by_lower[alias] for alias in aliases if alias in by_lower]
+        if name not in resolved and found:
+            resolved[name] = found
     if "text" not in resolved:
         looked = ", ".join(FIELD_ALIASES["text"][:4])
         raise ReadError(f"no text column (looked for {looked}); columns are: {available}; "
@@ -339,9 +348,9 @@ def _table(frame: pd.DataFrame, source: Source, *, ids: list[str], where: list[s
     columns = resolve_columns([str(c) for c in frame.columns], source.column_map)
     records = []
     for row, record_id, place in zip(frame.to_dict(orient="records"), ids, where):
-        data = {name: row.get(column) for name, column in columns.items()}
+        data = {name: next((_cell(row[c]) for c in names if _cell(row[c])), "") for name, names in columns.items()}
         article = _from_mapping(data, record_id=record_id, source=source)
-        body = _cell(data.get("text"))
+        body = data.get("text", "")
         if looks_like_html(body):
             extracted = html_text(body)
             article.dropped = list(extracted.dropped)
@@ -350,10 +359,10 @@ def _table(frame: pd.DataFrame, source: Source, *, ids: list[str], where: list[s
         if not body and not article.title:
             source.problems.append(f"{place}: no text")
             continue
-        kind = _cell(data.get("kind")).lower()
+        kind = data.get("kind", "").lower()
         article.kind = kind if kind in KINDS else ("article" if body else "headline")
         if not body:
-            article.text = _cell(data.get("excerpt"))
+            article.text = data.get("excerpt", "")
         records.append(article)
     return records
 
