@@ -27,9 +27,9 @@ def __getattr__(name: str):
 
         return load_corpus
     if name == "features":
-        from framing.features import features
+        import framing.features  # the package is callable: framing.features(corpus)
 
-        return features
+        return framing.features
     if name == "compare":
         from framing.stats import compare
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,3 +56,18 @@ def features(corpus, *, lexicons: str | Path | None = None) -> FeatureTables:
     sentences = sentence_table(records, analyzers)
     articles = article_table(records, sentences)
     return FeatureTables(sentences=sentences, articles=articles, lexicon_versions=analyzers.versions())
+
+
+class _CallableModule(types.ModuleType):
+    """``framing.features`` is both this package and the function :func:`features`.
+
+    Importing a submodule such as ``framing.features.headlines`` binds the package to the name
+    ``framing.features``, so the package itself must answer ``framing.features(corpus)``.
+    """
+
+    def __call__(self, corpus, *, lexicons: str | Path | None = None) -> FeatureTables:
+        return features(corpus, lexicons=lexicons)
+
+
+sys.modules[__name__].__class__ = _CallableModule
+
