@@ -1,0 +1,318 @@
+"""Explain one headline or sentence to a student: which words carry a judgement, and why.
+
+:func:`explain` returns plain data (the same as ``framing explain --json``); :func:`explanation_view`
+turns it into a rich renderable for the terminal. Both reuse the sentence measures of
+:class:`framing.features.LanguageAnalyzer`, so the numbers are those of the feature tables.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from framing.errors import InputError
+
+CATEGORY_LABELS = {
+    "metaphor_idiom": "metaphor or idiom",
+    "moral_religious": "moral or religious word",
+    "name_calling": "name-calling",
+    "informal_title": "informal title",
+    "hyperbole": "exaggeration",
+    "fear": "fear word",
+    "evaluative": "judging word",
+    "headline_label": "label before the colon",
+    "exclamation": "exclamation mark",
+    "all_caps": "capital letters",
+    "scare_quotes": "scare quotes",
+}
+# Noisy-or score bands, worded for students; one strong term (weight >= 0.5) lands in the top band.
+LOADED_LEVELS = ((0.5, "strongly loaded"), (0.2, "somewhat loaded"), (0.0, "mildly loaded"))
+# VADER's own thresholds for calling a text positive or negative.
+VADER_NEUTRAL = 0.05
+_SHOWN_REASONS = ("loaded_", "sent_", "frame_")
+
+
+def explain(text: str, *, lang: str | None = None, compare: str | None = None, is_headline: bool = True,
+            lexicons: str | Path | None = None) -> dict:
+    """Return what the toolkit sees in ``text``, as plain JSON-ready data.
+
+    Parameters
+    ----------
+    text : a headline or a sentence.
+    lang : ISO 639-1 code; detected from the text when omitted.
+    compare : another version of the text (another outlet's headline); adds a ``compare`` entry with the
+        word diff from ``compare`` to ``text`` and the differences in scores.
+    is_headline : whether headline cues (a label before a colon) count.
+    lexicons : a folder of lexicons that replace the shipped ones.
+
+    Returns
+    -------
+    dict with ``text, language, loaded_score, loaded_level, terms`` (each with its character span
+    ``start, end``, ``category``, ``category_label``, ``explanation`` and, for zh/sv, an English ``gloss``),
+    ``sentiment, tone, frames, notes`` and, with ``compare``, ``compare``. Missing numbers are ``None``.
+    """
+    text = text.strip()
+    if not text:
+        raise InputError("nothing to explain: the text is empty")
+    data = _explain_one(text, lang=lang or _language(text), is_headline=is_headline, root=_root(lexicons))
+    if compare is not None:
+        data["compare"] = _comparison(data, compare.strip(), lang=lang, is_headline=is_headline,
+                                      root=_root(lexicons))
+    return data
+
+
+def _root(lexicons: str | Path | None) -> Path | None:
+    return None if lexicons is None else Path(lexicons)
+
+
+def _language(text: str) -> str:
+    from framing.text import detect_language
+
+    lang = detect_language(text)
+    if lang == "und":
+        raise InputError(f"cannot tell the language of {text!r}; give it with --lang")
+    return lang
+
+
+@lru_cache(maxsize=32)
+def _analyzer(lang: str, root: Path | None):
+    from framing.features import LanguageAnalyzer
+
+    return LanguageAnalyzer(lang, root)
+
+
+def _explain_one(text: str, *, lang: str, is_headline: bool, root: Path | None) -> dict:
+    analyzer = _analyzer(lang, root)
+    row = analyzer.analyze(text, is_headline=is_headline)
+    score = _number(row["loaded_score"])
+    return {
+        "text": text,
+        "language": lang,
+        "loaded_score": score,
+        "loaded_level": loaded_level(score),
+        "terms": _terms(text, row["loaded_terms"]),
+        "sentiment": {key: _number(row[key]) for key in ("sent_vader_compound", "sent_tb_polarity",
+                                                         "sent_tb_subjectivity")}
+                     | {"label": _vader_label(row["sent_vader_compound"])},
+        "tone": {"sent_tone": _number(row["sent_tone"]), "sent_positive_count": _count(row["sent_positive_count"]),
+                 "sent_negative_count": _count(row["sent_negative_count"]), "label": _tone_label(row["sent_tone"])},
+        "frames": _frames(analyzer, text),
+        "notes": [reason for reason in row["na_reason"].split("; ") if reason.startswith(_SHOWN_REASONS)],
+    }
+
+
+def _terms(text: str, loaded_terms: str) -> list[dict]:
+    """Return the loaded terms of an analysed ``text`` (its ``loaded_terms`` JSON) with their character
+    spans, in reading order; each term's span is the next occurrence of its surface form."""
+    from framing.features.loaded import CUE_WEIGHTS
+
+    terms, search_from = [], {}
+    for term in json.loads(loaded_terms):
+        surface = term["term"]
+        start = text.find(surface, search_from.get(surface, 0))
+        if start < 0:
+            start = text.find(surface)
+        search_from[surface] = start + len(surface)
+        source = "cue" if term["category"] in CUE_WEIGHTS else "word list" if "lemma" in term else "rating"
+        terms.append(term | {"lemma": term.get("lemma"), "gloss": term.get("gloss"),
+                             "negated": term.get("negated", False), "category_label": category_label(term["category"]),
+                             "source": source, "start": start, "end": start + len(surface)})
+    return sorted((t for t in terms if t["start"] >= 0), key=lambda t: (t["start"], -t["end"], t["category"]))
+
+
+def _frames(analyzer, text: str) -> list[dict]:
+    """Return ``[{"frame", "terms"}]`` for each frame whose words occur in ``text``, in frame order."""
+    from framing.features import FRAMES
+
+    matcher = analyzer.matchers["frames"]
+    if matcher is None:
+        return []
+    found: dict[str, list[str]] = {}
+    for match in matcher.find(text):
+        found.setdefault(match.category, []).append(match.surface)
+    return [{"frame": frame, "terms": found[frame]} for frame in FRAMES if frame in found]
+
+
+def _comparison(data: dict, other_text: str, *, lang: str | None, is_headline: bool, root: Path | None) -> dict:
+    from framing.features.headlines import word_diff
+
+    if not other_text:
+        raise InputError("nothing to compare with: the other text is empty")
+    other = _explain_one(other_text, lang=lang or _language(other_text), is_headline=is_headline, root=root)
+    same_language = other["language"] == data["language"]
+    diff = ([op.as_dict() for op in word_diff(other_text, data["text"], lang=data["language"])]
+            if same_language else None)
+    keys = {_term_key(t) for t in other["terms"]}
+    own = {_term_key(t) for t in data["terms"]}
+    return {
+        "other": other,
+        "diff": diff,
+        "differences": {
+            "loaded_score": _difference(data["loaded_score"], other["loaded_score"]),
+            "sent_tone": _difference(data["tone"]["sent_tone"], other["tone"]["sent_tone"]),
+            "sent_vader_compound": _difference(data["sentiment"]["sent_vader_compound"],
+                                               other["sentiment"]["sent_vader_compound"]),
+        },
+        "added_terms": [t for t in data["terms"] if _term_key(t) not in keys],
+        "dropped_terms": [t for t in other["terms"] if _term_key(t) not in own],
+        "notes": [] if same_language else
+                 [f"the texts are in different languages ({data['language']}, {other['language']}): no word diff"],
+    }
+
+
+def _term_key(term: dict) -> tuple[str, str]:
+    return (term["lemma"] or term["term"]).casefold(), term["category"]
+
+
+def _number(value) -> float | None:
+    """Return ``value`` as a float rounded for reading, or ``None`` for NaN."""
+    value = float(value)
+    return None if math.isnan(value) else round(value, 4)
+
+
+def _count(value) -> int | None:
+    value = float(value)
+    return None if math.isnan(value) else int(value)
+
+
+def _difference(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else round(a - b, 4)
+
+
+def category_label(category: str) -> str:
+    """Return a student-friendly name for a loaded-language category or cue."""
+    return CATEGORY_LABELS.get(category, category.replace("_", " "))
+
+
+def loaded_level(score: float | None) -> str:
+    """Return a word for a loaded score: ``neutral``, ``mildly``/``somewhat``/``strongly loaded``."""
+    if score is None:
+        return "not measured"
+    if score == 0:
+        return "neutral"
+    return next(label for floor, label in LOADED_LEVELS if score >= floor)
+
+
+def _vader_label(value: float) -> str | None:
+    if math.isnan(value):
+        return None
+    return "positive" if value >= VADER_NEUTRAL else "negative" if value <= -VADER_NEUTRAL else "neutral"
+
+
+def _tone_label(value: float) -> str | None:
+    if math.isnan(value):
+        return None
+    return "more positive than negative words" if value > 0 else \
+        "more negative than positive words" if value < 0 else "balanced"
+
+
+def highlight_spans(text: str, terms: list[dict]) -> list[tuple[str, list[int]]]:
+    """Split ``text`` into pieces, each with the indices of the ``terms`` that cover it (``[]``: plain).
+
+    Overlapping terms ("Deal with the Devil" and the label "Deal with the Devil:") split the text at
+    every boundary, so each piece knows all the terms it belongs to.
+    """
+    cuts = sorted({0, len(text)} | {t["start"] for t in terms} | {t["end"] for t in terms})
+    pieces = []
+    for start, end in zip(cuts, cuts[1:]):
+        covering = [i for i, t in enumerate(terms) if t["start"] <= start and end <= t["end"]]
+        if pieces and pieces[-1][1] == covering:
+            pieces[-1] = (pieces[-1][0] + text[start:end], covering)
+        else:
+            pieces.append((text[start:end], covering))
+    return pieces
+
+
+def to_json(data: dict) -> str:
+    """Return ``data`` as indented JSON, non-ASCII text kept readable."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+# Terminal view ---------------------------------------------------------------------------------------
+
+TERM_STYLE = "bold black on yellow"
+CUE_STYLE = "bold black on cyan"
+
+
+def highlighted_text(text: str, terms: list[dict]) -> Text:
+    """Return ``text`` with its loaded words on yellow and its typographic cues on cyan."""
+    out = Text()
+    for piece, covering in highlight_spans(text, terms):
+        if not covering:
+            out.append(piece)
+        else:
+            is_cue = all(terms[i]["source"] == "cue" for i in covering)
+            out.append(piece, style=CUE_STYLE if is_cue else TERM_STYLE)
+    return out
+
+
+def explanation_view(data: dict) -> Group:
+    """Return a rich renderable of an :func:`explain` result: the highlighted text, one line per term,
+    sentiment, tone, frames and, when present, the comparison."""
+    parts = [highlighted_text(data["text"], data["terms"]), _summary_line(data)]
+    if data["terms"]:
+        parts.append(_terms_table(data["terms"]))
+    elif data["loaded_score"] is not None:
+        parts.append(Text("No loaded words or cues found.", style="dim"))
+    parts.extend(_measures_lines(data))
+    parts.extend(Text(f"note: {note}", style="dim") for note in data["notes"])
+    if "compare" in data:
+        parts.extend(_comparison_view(data))
+    return Group(*parts)
+
+
+def _summary_line(data: dict) -> Text:
+    score = "n/a" if data["loaded_score"] is None else f"{data['loaded_score']:.2f}"
+    return Text.assemble(("language ", "dim"), data["language"], ("  ·  loaded score ", "dim"),
+                         (score, "bold"), f" ({data['loaded_level']})")
+
+
+def _terms_table(terms: list[dict]) -> Table:
+    table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=False)
+    table.add_column("term", style=TERM_STYLE.replace(" on yellow", ""), no_wrap=True)
+    table.add_column("category", style="magenta", no_wrap=True)
+    table.add_column("explanation", ratio=1)
+    for term in terms:
+        label = term["term"] + (f" ({term['gloss']})" if term.get("gloss") else "")
+        explanation = term["explanation"] + (" (negated here)" if term.get("negated") else "")
+        table.add_row(label, term["category_label"], explanation)
+    return table
+
+
+def _measures_lines(data: dict) -> list[Text]:
+    sentiment, tone = data["sentiment"], data["tone"]
+    lines = []
+    if sentiment["sent_vader_compound"] is not None:
+        lines.append(Text.assemble(("sentiment  ", "bold"),
+                                   f"{sentiment['sent_vader_compound']:+.2f} ({sentiment['label']}, VADER -1 to +1)"))
+    if tone["sent_tone"] is not None:
+        lines.append(Text.assemble(("tone       ", "bold"), f"{tone['sent_tone']:+.1f} ({tone['label']}: "
+                                   f"{tone['sent_positive_count']} positive, {tone['sent_negative_count']} negative)"))
+    frames = ", ".join(f"{f['frame']} ({', '.join(f['terms'])})" for f in data["frames"]) or "none"
+    lines.append(Text.assemble(("frames     ", "bold"), frames))
+    return lines
+
+
+def _comparison_view(data: dict) -> list:
+    from framing.report.terminal import diff_text
+
+    comparison, other = data["compare"], data["compare"]["other"]
+    parts = [Text(""), Text("compared with: ", style="bold") + highlighted_text(other["text"], other["terms"]),
+             _summary_line(other)]
+    if comparison["diff"] is not None:
+        parts.append(Text("word diff: ", style="bold") + diff_text(comparison["diff"]))
+    for term in comparison["added_terms"]:
+        parts.append(Text.assemble("  + ", (term["term"], "bold"), f" ({term['category_label']})"))
+    for term in comparison["dropped_terms"]:
+        parts.append(Text.assemble("  - ", (term["term"], "bold"), f" ({term['category_label']})"))
+    differences = comparison["differences"]
+    change = ", ".join(f"{name} {value:+.2f}" for name, value in differences.items() if value is not None)
+    parts.append(Text(f"difference (this minus the other): {change or 'n/a'}"))
+    parts.extend(Text(f"note: {note}", style="dim") for note in comparison["notes"])
+    return parts
