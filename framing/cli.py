@@ -201,3 +201,53 @@ def compare_command(
         for row in cautions.itertuples():
             table.add_row(row.table, row.caution, f"{row.rows} of {row.of}")
         console.print(table)
+
+
+@app.command("explain")
+@user_errors
+def explain_command(
+    text: Annotated[str, typer.Argument(help="A headline or sentence to explain.", show_default=False)],
+    compare: Annotated[Optional[str], typer.Option("--compare", help="Another version of the text to diff against.")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="ISO 639-1 language code. Default: detected.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
+) -> None:
+    """Highlight the loaded words of a headline and explain each; with --compare, diff two versions."""
+    from framing.report.explain import explain, explanation_view, to_json
+
+    data = explain(text, lang=lang, compare=compare)
+    if as_json:
+        typer.echo(to_json(data))
+    else:
+        console.print(explanation_view(data), highlight=False)
+
+
+@app.command("worksheet")
+@user_errors
+def worksheet_command(
+    path: CorpusPath = None,
+    out: Annotated[Path, typer.Option("--out", help="The HTML file to write.")] = Path("worksheet.html"),
+    headlines: Annotated[Optional[Path], typer.Option("--headlines", help="A teacher's headlines: one per line, or a CSV with outlet and headline columns.")] = None,
+    answers: Annotated[bool, typer.Option("--answers", help="The teacher's edition, with the answer key open and printed.")] = False,
+    seed: Annotated[int, typer.Option("--seed", help="Chooses and orders the headlines; the same seed gives the same page.")] = 0,
+    count: Annotated[Optional[int], typer.Option("--count", min=1, help="How many headlines. Default: 8 from a corpus, all of a teacher's file.")] = None,
+) -> None:
+    """Write a self-contained HTML worksheet on loaded words and framing for a class."""
+    from framing.errors import InputError
+    from framing.io import refuse_overwriting_inputs, write_text
+    from framing.report.worksheet import DEFAULT_COUNT, build_worksheet, corpus_headlines, read_headlines
+
+    if headlines is not None and path is not None:
+        raise InputError("give a corpus PATH or --headlines FILE, not both")
+    if headlines is not None:
+        refuse_overwriting_inputs(out, [headlines])
+        found = read_headlines(headlines)
+    else:
+        import framing
+
+        corpus = framing.load_corpus(path)
+        refuse_overwriting_inputs(out, corpus.sources)
+        found = corpus_headlines(corpus)
+        count = DEFAULT_COUNT if count is None else count
+    write_text(out, build_worksheet(found, count=count, seed=seed, answers=answers))
+    console.print(f"wrote {out} ({min(len(found), count or len(found))} headlines, seed {seed})", highlight=False)
+
