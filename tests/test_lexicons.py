@@ -27,7 +27,7 @@ from framing.lexicons import (
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_LANGUAGES = ("en", "zh", "sv")
-SHIPPED = [("loaded", "en"), ("polarity", "en"), ("polarity", "sv"), ("polarity", "zh")]
+SHIPPED = [("loaded", "en"), ("polarity", "en"), ("polarity", "sv"), ("polarity", "zh"), ("loaded", "zh"), ("loaded", "sv")]
 
 HEADER = """\
 family: {family}
