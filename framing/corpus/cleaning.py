@@ -57,7 +57,7 @@ _SOCIAL = r"twitter|x|facebook|instagram|threads|linkedin|mastodon|bluesky|tikto
 UNIVERSAL_RULES: Final[tuple[LineRule, ...]] = (
     _rule(NO_WORDS, r"^[\W_]+$"),
     # A caption that ends in its credit: "... in Brussels. (Photo by Jonathan Raa/NurPhoto via Getty Images)"
-    _rule(PHOTO_CAPTION, r"\((?:photo|image|picture|foto|bild|图|图片|摄影)s?\s*(?:by|credit|:|：|/)[^)]*\)\s*(?:\([^)]*\)\s*)*$",
+    _rule(PHOTO_CAPTION, r"\((?:(?:AP|AFP|Reuters|EPA|TT|Xinhua) )?(?:photo|image|picture|foto|bild|图|图片|摄影)s?\s*(?:by|credit|:|：|/)[^)]*\)\s*(?:\([^)]*\)\s*)*$",
           max_words=150),
     # A credit alone on its line: "TechCrunch/Flickr", "Getty Images", "Photo: AFP", "Foto: TT".
     _rule(PHOTO_CREDIT, rf"^(?:{_AGENCIES})$", max_words=4, flags=0),
@@ -73,7 +73,8 @@ UNIVERSAL_RULES: Final[tuple[LineRule, ...]] = (
 
 LINE_RULES: Final[dict[str, tuple[LineRule, ...]]] = {
     "en": (
-        _rule(NEWSLETTER, r"\b(?:subscribe|sign up|signup|register)\b.{0,80}\b(?:newsletter|updates|alerts|briefing|inbox)"),
+        _rule(NEWSLETTER, r"^\W*(?:subscribe|sign up|signup|register|get)\b.{0,80}\b(?:newsletter|updates|alerts|briefing|inbox)",
+              max_words=30),
         _rule(NEWSLETTER, r"\bnewsletters?\b", max_words=25),
         _rule(SUBSCRIPTION, r"^(?:subscribe|subscribe now|subscribe today|become a (?:member|subscriber)|"
                             r"already a (?:member|subscriber)\??)\b", max_words=12),

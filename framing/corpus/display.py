@@ -39,7 +39,7 @@ def records_table(corpus: Corpus) -> Table:
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
     table.add_column("id", overflow="fold", min_width=20)
     table.add_column("kind", min_width=8)
-    table.add_column("outlet", overflow="fold", min_width=9, max_width=16)
+    table.add_column("outlet", overflow="fold", min_width=9, max_width=20)
     table.add_column("lang", min_width=4)
     table.add_column("published", overflow="fold", min_width=10, max_width=20)
     table.add_column("sent", justify="right", min_width=4)

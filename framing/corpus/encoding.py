@@ -49,9 +49,13 @@ def decode(data: bytes) -> Decoded:
     if not matches:
         raise DecodeError("binary file or unknown encoding, not text")
     best = matches[0]
-    tied = [m for m in matches if abs(m.chaos - best.chaos) < 0.01 and abs(m.coherence - best.coherence) < 0.05]
+    tied = {str(m) for m in matches if abs(m.chaos - best.chaos) < 0.01 and abs(m.coherence - best.coherence) < 0.05}
+    # Code pages that give the same text are indistinguishable; name the one news files use most.
     for encoding in PREFERRED_ENCODINGS:
-        for match in tied:
-            if match.encoding == encoding:
-                return Decoded(str(match), encoding)
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text in tied:
+            return Decoded(text, encoding)
     return Decoded(str(best), best.encoding)
