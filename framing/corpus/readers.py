@@ -57,7 +57,6 @@ FIELD_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "story": ("story", "story_id", "event"),
     "kind": ("kind",),
 }
-TABLE_TEXT_FIELDS: Final = ("text",)
 _FM_START = re.compile(r"\A\ufeff?-{3,}[ \t]*\r?\n")
 _FM_END = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 _ATX = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
