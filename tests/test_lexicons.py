@@ -27,7 +27,7 @@ from framing.lexicons import (
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_LANGUAGES = ("en", "zh", "sv")
-SHIPPED = [("loaded", "en"), ("polarity", "en"), ("polarity", "sv"), ("polarity", "zh"), ("loaded", "zh"), ("loaded", "sv")]
+SHIPPED = [(family, lang) for family in FAMILIES for lang in SHIPPED_LANGUAGES]
 
 HEADER = """\
 family: {family}
@@ -67,6 +67,10 @@ def test_shipped_lexicons_pass_check():
     assert check() == []
 
 
+def test_every_family_ships_en_zh_sv():
+    assert {family: available_languages(family) for family in FAMILIES} == dict.fromkeys(FAMILIES, ("en", "sv", "zh"))
+
+
 @pytest.mark.parametrize(("family", "lang"), SHIPPED)
 def test_shipped_lexicons_load_with_glosses_outside_english(family, lang):
     lexicon = load_lexicon(family, lang)
@@ -87,6 +91,33 @@ def test_english_loaded_list_is_broad_and_covers_the_issue_examples():
     assert by_term["regime"].category == "name_calling"
     # Weight carries strength: outright moral condemnation outweighs a borderline word.
     assert by_term["evil"].weight > by_term["threat"].weight
+
+
+@pytest.mark.parametrize(
+    ("family", "lang", "minimum"),
+    [("loaded", "zh", 80), ("loaded", "sv", 80), ("polarity", "en", 2000), ("polarity", "zh", 400), ("polarity", "sv", 400)],
+)
+def test_lists_have_the_promised_size(family, lang, minimum):
+    assert len(load_lexicon(family, lang)) >= minimum
+
+
+@pytest.mark.parametrize(("lang", "minimum"), [("en", 30), ("zh", 15), ("sv", 15)])
+def test_every_frame_has_enough_terms(lang, minimum):
+    lexicon = load_lexicon("frames", lang)
+    for frame in CATEGORIES["frames"]:
+        assert sum(entry.category == frame for entry in lexicon) >= minimum, frame
+
+
+def test_seed_story_terms_are_in_the_frame_lists():
+    frames = {lang: {entry.term: entry.category for entry in load_lexicon("frames", lang)} for lang in ("zh", "sv")}
+    assert frames["zh"]["制裁"] == "sanctions"
+    assert frames["zh"]["合作"] == "cooperation"
+    assert frames["sv"]["samarbete"] == "cooperation"
+
+
+def test_chinese_attribution_has_a_gapped_pattern():
+    terms = {entry.term: entry.category for entry in load_lexicon("sourcing", "zh")}
+    assert terms["据 * 报道"] == "attribution"
 
 
 def test_shipped_files_are_matched_by_the_package_data_glob():
