@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Final
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 MONTHS: Final[dict[str, dict[str, int]]] = {
     "en": {m: i for i, m in enumerate(
@@ -23,6 +23,12 @@ DATE_PREFIXES: Final[tuple[str, ...]] = (
     "published", "updated", "posted", "last updated", "publicerad", "uppdaterad", "发布时间", "更新时间", "发布",
 )
 
+# Query parameters that track a visit or a share rather than name the article.
+TRACKING_PARAMETERS: Final = frozenset({
+    "sharetype", "share", "shared", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ref", "ref_src",
+    "smid", "cmpid", "ocid", "taid", "tpcc", "mod", "guccounter", "igshid", "via", "src", "at_medium", "at_campaign",
+})
+TRACKING_PREFIXES: Final = ("utm_", "at_", "pk_", "mtm_")
 _MONTH_NAMES = "|".join(sorted({m for months in MONTHS.values() for m in months}, key=len, reverse=True))
 _PREFIX = r"(?:(?:" + "|".join(re.escape(p) for p in DATE_PREFIXES) + r")\s*(?:on|den)?\s*[:：]?\s*)?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?"
@@ -42,10 +48,10 @@ _EPOCH_COMMENT = re.compile(r"^\s*<!--\s*(\d{10}|\d{13})\s*-->\s*$")
 
 
 def canonical_url(url: str) -> str:
-    """Return ``url`` without query string and fragment, with scheme and host in lower case.
+    """Return ``url`` without fragment and tracking or sharing parameters, scheme and host in lower case.
 
-    Two addresses of one article that differ only in tracking or sharing parameters
-    (``?sharetype=gift``) then compare equal.
+    Two addresses of one article that differ only in such parameters (``?sharetype=gift``,
+    ``?utm_source=...``) then compare equal, while parameters that name the article (``?id=123``) stay.
     """
     url = url.strip()
     if not url:
@@ -53,7 +59,14 @@ def canonical_url(url: str) -> str:
     parts = urlsplit(url)
     if not parts.netloc:
         return url
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", "", ""))
+    kept = sorted((key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
+                  if not _is_tracking_parameter(key))
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(kept), ""))
+
+
+def _is_tracking_parameter(key: str) -> bool:
+    key = key.casefold()
+    return key in TRACKING_PARAMETERS or key.startswith(TRACKING_PREFIXES)
 
 
 def parse_date_line(line: str) -> str | None:

@@ -115,6 +115,8 @@ def test_epoch_comments_and_front_matter_dates():
     ("https://www.ft.com/content/d21d2f85?sharetype=gift", "https://www.ft.com/content/d21d2f85"),
     ("HTTPS://WWW.Example.COM/News/A#comments", "https://www.example.com/News/A"),
     ("https://example.com", "https://example.com/"),
+    ("https://news.example.com/story?utm_source=tw&id=42&fbclid=x", "https://news.example.com/story?id=42"),
+    ("https://news.example.com/story?id=43", "https://news.example.com/story?id=43"),
     ("", ""),
 ])
 def test_canonical_urls(url, canonical):

@@ -99,7 +99,7 @@ def test_front_matter_in_a_txt_file(tmp_path):
 def test_jsonl_one_article_per_line_with_nested_source():
     records = read("articles.jsonl").articles
     assert records[["id", "title", "outlet", "published", "url"]].values.tolist() == [
-        ["wire-1", "Talks resume in Geneva", "Wire One", "2024-01-15", "https://wire.example.com/1"],
+        ["wire-1", "Talks resume in Geneva", "Wire One", "2024-01-15", "https://wire.example.com/1?x=2"],
         ["articles:2", "Beijing responds to curbs", "Wire Two", "2024-01-16", ""],
     ]
     assert records["text"].tolist()[0] == "Negotiators met again in Geneva on Monday. They discussed AI safety."
