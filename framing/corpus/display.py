@@ -11,6 +11,8 @@ from framing.corpus.records import Corpus
 from framing.errors import InputError
 
 
+TITLE_WIDTH = 60  # characters of a title shown in the records table
+
 def parse_column_map(values: Iterable[str]) -> dict[str, str]:
     """Return ``{field: column}`` from ``["text=body,title=headline", ...]``; raise :class:`InputError` on bad pairs."""
     mapping: dict[str, str] = {}
@@ -41,14 +43,18 @@ def records_table(corpus: Corpus) -> Table:
     table.add_column("kind", min_width=8)
     table.add_column("outlet", overflow="fold", min_width=9, max_width=20)
     table.add_column("lang", min_width=4)
-    table.add_column("published", overflow="fold", min_width=10, max_width=20)
+    table.add_column("published", min_width=10)
     table.add_column("sent", justify="right", min_width=4)
     table.add_column("words", justify="right", min_width=5)
     table.add_column("title", overflow="fold", min_width=20)
     for row in corpus.articles.itertuples(index=False):
-        table.add_row(row.id, row.kind, row.outlet, row.language, row.published, str(row.n_sentences),
-                      str(row.n_words), row.title)
+        table.add_row(row.id, row.kind, row.outlet, row.language, row.published[:10], str(row.n_sentences),
+                      str(row.n_words), _shorten(row.title))
     return table
+
+
+def _shorten(text: str, width: int = TITLE_WIDTH) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
 def resolve_record_id(corpus: Corpus, record_id: str) -> str:
