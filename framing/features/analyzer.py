@@ -78,8 +78,11 @@ class LanguageAnalyzer:
             return {"loaded_score": NAN, "loaded_terms": "[]"}
         matches = matcher.find(text)
         found_cues = loaded.cues(text, is_headline=is_headline)
-        terms = [m.as_dict() for m in matches] + [c.as_dict() for c in found_cues]
-        return {"loaded_score": loaded.loaded_score(matches, found_cues),
+        rated = loaded.rated_words(text, lang=self.lang, taken=[(m.start, m.end) for m in matches])
+        found = sorted([(m.start, m.as_dict()) for m in matches] + [(w.start, w.as_dict()) for w in rated],
+                       key=lambda pair: pair[0])
+        terms = [data for _, data in found] + [c.as_dict() for c in found_cues]
+        return {"loaded_score": loaded.loaded_score(matches, found_cues, rated),
                 "loaded_terms": json.dumps(terms, ensure_ascii=False)}
 
     def _sentiment(self, text: str, n_words: int, *, reasons: list[str]) -> dict:

@@ -1,16 +1,31 @@
-"""Loaded wording: lexicon matches plus typographic cues, each explainable, combined into a 0–1 score.
+"""Loaded wording: lexicon matches, typographic cues and word ratings, each explainable, in a 0–1 score.
 
-The score is a noisy-or of the weights of the matched terms and cues: ``1 - prod(1 - w)``. One strong
-term ("deal with the devil", 0.9) makes a sentence clearly loaded; several weak ones add up without
-ever passing 1; a sentence with none scores 0.
+The score is a noisy-or of the weights of the matched terms, cues and rated words: ``1 - prod(1 - w)``.
+One strong term ("deal with the devil", 0.9) makes a sentence clearly loaded; several weak ones add up
+without ever passing 1; a sentence with none scores 0.
+
+Words the lexicon lacks are rated from data TextBlob and VADER already ship (English only): VADER's
+valence of each word (-4 to 4) and the subjectivity of adjectives in TextBlob's pattern lexicon. The
+parameters, set once by hand and kept few on purpose:
+
+- ``STRONG_VALENCE``: VADER valence magnitude from which a word counts as strongly emotional (1.5).
+- ``VALENCE_SCALE``: weight per unit of ``|valence| / 4``, for adjectives and adverbs (0.5), which judge,
+  and for other words (0.2), which often name events ("killed", "war") rather than judge them.
+- ``SUBJECTIVE_MIN`` and ``SUBJECTIVE_SCALE``: an adjective at least this subjective (0.5) weighs
+  ``0.2 * subjectivity``.
+- ``INTENSIFIER_BOOST`` (0.2): one of VADER's intensifiers just before a rated word ("utterly") joins its
+  highlight and raises its weight by noisy-or; ``NEGATED_FACTOR`` (0.5): a rated word within three words
+  after a negation ("not brutal") keeps half its weight.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from framing.features.matching import Match
+from framing.features.matching import NEGATION_WINDOW, Match
+from framing.text import token_spans
 
 # Genre labels that precede a colon in headlines without judging the story.
 GENRE_LABELS = frozenset({
@@ -74,11 +89,107 @@ def _is_loaded_label(label: str) -> bool:
     return 0 < len(words) <= LABEL_MAX_WORDS and label.casefold() not in GENRE_LABELS and not label.isupper()
 
 
-def loaded_score(matches: list[Match], found_cues: list[Cue]) -> float:
-    """Return the noisy-or of the weights of ``matches`` and ``found_cues``, in [0, 1]."""
+def loaded_score(matches: list[Match], found_cues: list[Cue], rated: list[RatedWord] = ()) -> float:
+    """Return the noisy-or of the weights of ``matches``, ``found_cues`` and ``rated`` words, in [0, 1]."""
     keep = 1.0
     for match in matches:
         keep *= 1.0 - match.weight
     for cue in found_cues:
         keep *= 1.0 - CUE_WEIGHTS[cue.name]
+    for word in rated:
+        keep *= 1.0 - word.weight
     return 1.0 - keep
+
+
+RATED_LANGUAGES = frozenset({"en"})
+STRONG_VALENCE = 1.5
+VALENCE_SCALE = {"judging": 0.5, "other": 0.2}
+SUBJECTIVE_MIN = 0.5
+SUBJECTIVE_SCALE = 0.2
+INTENSIFIER_BOOST = 0.2
+NEGATED_FACTOR = 0.5
+_JUDGING_TAGS = ("JJ", "RB")
+
+
+@dataclass(frozen=True)
+class RatedWord:
+    """A word the lexicon lacks that VADER rates as strongly emotional or TextBlob as subjective."""
+
+    category: str
+    surface: str
+    start: int
+    end: int
+    weight: float
+    explanation: str
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def as_dict(self) -> dict:
+        """Return the rated word as plain data in the same shape as a lexicon match."""
+        return {"term": self.surface, "category": self.category, "weight": round(self.weight, 4),
+                "explanation": self.explanation, **self.extra}
+
+
+@lru_cache(maxsize=1)
+def _word_data() -> tuple[dict, dict, frozenset, frozenset, frozenset]:
+    """Return VADER valences, TextBlob adjective subjectivities, intensifiers, negations and stop words."""
+    from nltk.sentiment.vader import VaderConstants
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from textblob.en import sentiment as pattern_sentiment
+
+    from framing.features.sentiment import vader
+
+    pattern_sentiment.load()
+    subjectivity = {word: senses["JJ"][1] for word, senses in pattern_sentiment.items() if "JJ" in senses}
+    constants = VaderConstants()
+    intensifiers = frozenset(w for w, v in constants.BOOSTER_DICT.items() if v > 0 and " " not in w)
+    return (vader().lexicon, subjectivity, intensifiers, frozenset(constants.NEGATE), ENGLISH_STOP_WORDS)
+
+
+def rated_words(text: str, *, lang: str, taken: list[tuple[int, int]] = ()) -> list[RatedWord]:
+    """Return the words of ``text`` that VADER or TextBlob rate as loaded, outside the ``taken`` spans.
+
+    Only English has the rating data; other languages return an empty list.
+    """
+    if lang not in RATED_LANGUAGES:
+        return []
+    from textblob.en import parser
+
+    valence, subjectivity, intensifiers, negations, stop_words = _word_data()
+    spans = token_spans(text, lang=lang)
+    words = [tok.casefold().replace("’", "'") for tok, _, _ in spans]
+    tags = [tag for _, tag in parser.find_tags([tok for tok, _, _ in spans])] if spans else []
+    found = []
+    for i, (word, (_, start, end)) in enumerate(zip(words, spans)):
+        if word in stop_words or not word[0].isalpha() or any(s < end and start < e for s, e in taken):
+            continue
+        judging = tags[i].startswith(_JUDGING_TAGS)
+        rating = _rating(word, judging, valence, subjectivity)
+        if rating is None:
+            continue
+        category, weight, reason = rating
+        extra = {}
+        if any(w in negations for w in words[max(0, i - NEGATION_WINDOW):i]):
+            weight *= NEGATED_FACTOR
+            extra["negated"] = True
+        if i > 0 and words[i - 1] in intensifiers:
+            weight = 1.0 - (1.0 - weight) * (1.0 - INTENSIFIER_BOOST)
+            start = spans[i - 1][1]
+            extra["intensified"] = True
+        found.append(RatedWord(category, text[start:end], start, end, weight, reason, extra))
+    return found
+
+
+def _rating(word: str, judging: bool, valence: dict, subjectivity: dict) -> tuple[str, float, str] | None:
+    """Return ``(category, weight, explanation)`` for one word, or None when neither source rates it."""
+    value = valence.get(word, 0.0)
+    if abs(value) >= STRONG_VALENCE:
+        scale = VALENCE_SCALE["judging" if judging else "other"]
+        tone = "negative" if value < 0 else "positive"
+        return ("strong_sentiment", scale * abs(value) / 4.0,
+                f"VADER's lexicon rates '{word}' {value:+.1f} on a -4 to +4 scale: strongly {tone} wording.")
+    score = subjectivity.get(word, 0.0) if judging else 0.0
+    if score >= SUBJECTIVE_MIN:
+        return ("subjective", SUBJECTIVE_SCALE * score,
+                f"TextBlob's pattern lexicon rates the adjective '{word}' {score:.1f} subjective (0 to 1): "
+                "an opinion rather than a fact.")
+    return None
