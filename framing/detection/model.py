@@ -1,0 +1,178 @@
+"""A supervised loaded-language model trained on a user's own labelled sentences.
+
+The features are the unsupervised measures of each sentence (lexicon terms by category, rated words, cues,
+sentiment) beside word 1–2-gram TF-IDF; a logistic regression on them is calibrated with
+``CalibratedClassifierCV`` so that ``loaded_score`` reads as a probability.
+
+Model files are written with skops and read back with an explicit list of trusted types: a file that
+names any other type, and so could run code when loaded, is refused, as is a file that is not a model.
+"""
+
+from __future__ import annotations
+
+import platform
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from framing.errors import InputError
+
+MODEL_FORMAT = "framing-loaded-model"
+MODEL_FORMAT_VERSION = 1
+LOADED_CATEGORIES = ("metaphor_idiom", "moral_religious", "name_calling", "informal_title", "hyperbole", "fear",
+                     "evaluative", "strong_sentiment", "subjective", "headline_label", "exclamation", "all_caps",
+                     "scare_quotes")
+MEASURES = ("loaded_score", "sent_tb_polarity", "sent_tb_subjectivity", "sent_vader_compound")
+TRUSTED_TYPES = [
+    "framing.detection.model.LoadedFeatures",
+    "numpy.float64", "numpy.int64", "numpy.ndarray", "numpy.dtype", "builtins.float", "builtins.int",
+    "sklearn.pipeline.Pipeline", "sklearn.pipeline.FeatureUnion",
+    "sklearn.feature_extraction.text.TfidfVectorizer", "sklearn.preprocessing._data.StandardScaler",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.calibration.CalibratedClassifierCV", "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration", "sklearn.frozen._frozen.FrozenEstimator",
+    "sklearn.model_selection._split.StratifiedKFold",
+]
+
+
+@lru_cache(maxsize=200_000)
+def _sentence_features(text: str, lang: str) -> tuple[float, ...]:
+    """Return the unsupervised measures of one sentence: the scores, then term counts by category."""
+    import json
+
+    row = _analyzers()(lang).analyze(text, is_headline=False)
+    counts = dict.fromkeys(LOADED_CATEGORIES, 0.0)
+    for term in json.loads(row["loaded_terms"]):
+        if term["category"] in counts:
+            counts[term["category"]] += float(term["weight"])
+    measures = [0.0 if row[m] != row[m] else abs(float(row[m])) for m in MEASURES]
+    return (*measures, *counts.values())
+
+
+@lru_cache(maxsize=1)
+def _analyzers():
+    from framing.features.tables import Analyzers
+
+    return Analyzers()
+
+
+class LoadedFeatures(TransformerMixin, BaseEstimator):
+    """Turn sentences into their unsupervised loaded-language measures (stateless).
+
+    Parameters
+    ----------
+    lang : language of the sentences, which picks the lexicons.
+    """
+
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+
+    def fit(self, texts, y=None) -> LoadedFeatures:
+        """Return ``self``; there is nothing to learn."""
+        return self
+
+    def transform(self, texts) -> np.ndarray:
+        """Return one row of measures per text."""
+        return np.array([_sentence_features(str(text), self.lang) for text in texts], dtype=float)
+
+
+class LoadedModel:
+    """Calibrated logistic regression on lexicon measures plus word n-gram TF-IDF.
+
+    Parameters
+    ----------
+    lang : language of the training and scoring sentences.
+    seed : seed of the calibration folds and of the threshold search.
+    c : inverse regularisation strength of the logistic regression.
+    """
+
+    def __init__(self, *, lang: str = "en", seed: int = 0, c: float = 4.0) -> None:
+        self.lang = lang
+        self.seed = seed
+        self.c = c
+
+    def _pipeline(self):
+        from sklearn.calibration import CalibratedClassifierCV
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import StratifiedKFold
+        from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
+        from sklearn.preprocessing import StandardScaler
+
+        features = FeatureUnion([
+            ("lexicon", make_pipeline(LoadedFeatures(lang=self.lang), StandardScaler())),
+            ("ngrams", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True)),
+        ])
+        classifier = LogisticRegression(C=self.c, class_weight="balanced", max_iter=2000)
+        folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=self.seed)
+        return Pipeline([("features", features),
+                         ("classifier", CalibratedClassifierCV(classifier, method="sigmoid", cv=folds))])
+
+    def fit(self, texts: list[str], labels) -> LoadedModel:
+        """Fit on ``texts`` and 0/1 ``labels``; pick the threshold that maximises F1 out of fold."""
+        from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+        labels = np.asarray(labels, dtype=int)
+        folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=self.seed)
+        held_out = cross_val_predict(self._pipeline(), texts, labels, cv=folds, method="predict_proba")[:, 1]
+        self.threshold_ = _best_f1_threshold(labels, held_out)
+        self.pipeline_ = self._pipeline().fit(texts, labels)
+        return self
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        """Return the calibrated probability that each text is loaded."""
+        return self.pipeline_.predict_proba(list(texts))[:, 1]
+
+    def save(self, path: str | Path) -> Path:
+        """Write the model with skops, atomically, recording the versions it was trained with."""
+        import sklearn
+        import skops.io
+
+        from framing import __version__
+        from framing.io import write_bytes
+
+        payload = {"format": MODEL_FORMAT, "format_version": MODEL_FORMAT_VERSION, "lang": self.lang,
+                   "seed": self.seed, "c": self.c, "threshold": float(self.threshold_),
+                   "versions": {"framing": __version__, "sklearn": sklearn.__version__,
+                                "python": platform.python_version()},
+                   "pipeline": self.pipeline_}
+        return write_bytes(path, skops.io.dumps(payload))
+
+
+def _best_f1_threshold(labels: np.ndarray, scores: np.ndarray) -> float:
+    from sklearn.metrics import precision_recall_curve
+
+    precision, recall, thresholds = precision_recall_curve(labels, scores)
+    f1 = np.divide(2 * precision * recall, precision + recall, out=np.zeros_like(precision),
+                   where=(precision + recall) > 0)
+    return float(thresholds[int(np.argmax(f1[:-1]))])
+
+
+def load_model(path: str | Path) -> LoadedModel:
+    """Read a model written by :meth:`LoadedModel.save`; refuse any other file with an :class:`InputError`."""
+    import skops.io
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such model file", path=path)
+    try:
+        untrusted = skops.io.get_untrusted_types(file=path)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise InputError("not a framing model (train one with `framing train`)", path=path) from None
+    unexpected = sorted(set(untrusted) - set(TRUSTED_TYPES))
+    if unexpected:
+        raise InputError(f"refusing a model file that would load untrusted types: {', '.join(unexpected[:3])}",
+                         path=path)
+    payload = skops.io.load(path, trusted=TRUSTED_TYPES)
+    if not isinstance(payload, dict) or payload.get("format") != MODEL_FORMAT:
+        raise InputError("not a framing model (train one with `framing train`)", path=path)
+    if payload.get("format_version") != MODEL_FORMAT_VERSION:
+        raise InputError(f"model format version {payload.get('format_version')} is not supported", path=path)
+    model = LoadedModel(lang=payload["lang"], seed=payload["seed"], c=payload["c"])
+    model.threshold_ = payload["threshold"]
+    model.pipeline_ = payload["pipeline"]
+    model.versions_ = payload["versions"]
+    return model

@@ -1,0 +1,96 @@
+"""Score any CSV of sentences or headlines: the input columns, plus the sentence measures of each row.
+
+The file is read and written in chunks, so memory stays bounded however many rows it has; the output
+appears in one rename when every row is done. Every input column is kept exactly as written (read as text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from framing.errors import InputError, OutputError
+
+CHUNK_ROWS = 2_000
+OUTPUT_SUFFIXES = (".csv", ".jsonl")
+
+
+class Scorer:
+    """Score sentences, unsupervised or with a trained model; highlights always come from the lexicons.
+
+    Parameters
+    ----------
+    lang : language of the sentences.
+    model : a trained :class:`~framing.detection.model.LoadedModel`, a path to one, or None.
+    """
+
+    def __init__(self, *, lang: str = "en", model=None) -> None:
+        from framing.detection.evaluate import DEFAULT_THRESHOLD
+        from framing.detection.model import load_model
+        from framing.features.tables import Analyzers
+
+        self.lang = lang
+        self.model = load_model(model) if isinstance(model, (str, Path)) else model
+        if self.model is not None and self.model.lang != lang:
+            raise InputError(f"the model was trained on '{self.model.lang}' sentences, not '{lang}'")
+        self.analyzer = Analyzers()(lang)
+        self.threshold = DEFAULT_THRESHOLD if self.model is None else self.model.threshold_
+        self.method = "unsupervised" if self.model is None else "trained model"
+
+    def score(self, texts: list[str]) -> pd.DataFrame:
+        """Return one row of sentence measures per text; ``loaded_score`` is the model's when there is one."""
+        rows = pd.DataFrame([self.analyzer.analyze(text, is_headline=False) for text in texts])
+        if self.model is not None and len(texts):
+            rows["loaded_score"] = self.model.predict_proba(texts)
+        return rows
+
+
+def score_csv(path: str | Path, out: str | Path, *, text_col: str = "text", lang: str = "en", model=None,
+              chunk_rows: int = CHUNK_ROWS, progress: Callable[[int, int], None] | None = None) -> int:
+    """Score every row of the CSV at ``path`` and write ``out`` (.csv or .jsonl); return the row count.
+
+    ``progress(done_bytes, total_bytes)`` is called after each chunk.
+    """
+    from framing.io import atomic_path, refuse_overwriting_inputs
+
+    path, out = Path(path), Path(out)
+    if not path.is_file():
+        raise InputError("no such file", path=path)
+    suffix = out.suffix.lower()
+    if suffix not in OUTPUT_SUFFIXES:
+        raise OutputError(f"unsupported output format {suffix!r}; use .csv or .jsonl", path=out)
+    refuse_overwriting_inputs(out, [path])
+    scorer = Scorer(lang=lang, model=model)
+    total_bytes, n_rows = path.stat().st_size, 0
+    with open(path, "rb") as source, atomic_path(out) as tmp, open(tmp, "wb") as sink:
+        try:
+            chunks = pd.read_csv(source, dtype=str, keep_default_na=False, chunksize=chunk_rows)
+        except pd.errors.EmptyDataError:
+            raise InputError("the file is empty", path=path) from None
+        for chunk in chunks:
+            sink.write(_scored_bytes(chunk, scorer, text_col=text_col, suffix=suffix, header=n_rows == 0, path=path))
+            n_rows += len(chunk)
+            if progress is not None:
+                progress(min(source.tell(), total_bytes), total_bytes)
+        if n_rows == 0:
+            raise InputError("the file has no rows to score", path=path)
+    return n_rows
+
+
+def _scored_bytes(chunk: pd.DataFrame, scorer: Scorer, *, text_col: str, suffix: str, header: bool,
+                  path: Path) -> bytes:
+    """Return one chunk of input rows with their measures, serialised for the output file."""
+    from framing.io import table_bytes
+
+    if text_col not in chunk.columns:
+        raise InputError(f"no column '{text_col}' (columns: {', '.join(chunk.columns)})", path=path)
+    measures = scorer.score(chunk[text_col].tolist()).set_axis(chunk.index)
+    clash = [column for column in measures.columns if column in chunk.columns]
+    if clash:
+        raise InputError(f"the input already has a column '{clash[0]}'; rename it before scoring", path=path)
+    scored = pd.concat([chunk, measures], axis=1)
+    if suffix == ".csv":
+        return scored.to_csv(index=False, header=header, lineterminator="\n").encode("utf-8")
+    return table_bytes(scored, suffix)
