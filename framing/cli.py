@@ -251,3 +251,80 @@ def worksheet_command(
     write_text(out, build_worksheet(found, count=count, seed=seed, answers=answers))
     console.print(f"wrote {out} (seed {seed})", highlight=False)
 
+
+
+@app.command("score")
+@user_errors
+def score_command(
+    path: Annotated[Path, typer.Argument(help="A CSV file with one sentence or headline per row.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", help="Scored output (.csv or .jsonl): the input columns plus the measures.")],
+    text_col: Annotated[str, typer.Option("--text-col", help="Column that holds the text.")] = "text",
+    model: Annotated[Optional[Path], typer.Option("--model", help="A model from `framing train`; its probability becomes loaded_score.")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
+    chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read, scored and written at a time.")] = 2000,
+) -> None:
+    """Score every row of a CSV: loaded_score, the highlighted loaded_terms, and the other sentence measures."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    from framing.detection.score import score_csv
+
+    with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                  console=err_console, transient=True) as bar:
+        task = bar.add_task(f"scoring {path.name}", total=None)
+        n_rows = score_csv(path, out, text_col=text_col, lang=lang, model=model, chunk_rows=chunk_rows,
+                           progress=lambda done, total: bar.update(task, completed=done, total=total))
+    console.print(f"scored {n_rows} rows; wrote {out}", highlight=False)
+
+
+@app.command("evaluate")
+@user_errors
+def evaluate_command(
+    path: Annotated[Path, typer.Argument(help="A CSV file of labelled sentences.", show_default=False)],
+    label_col: Annotated[str, typer.Option("--label-col", help="Column of 0/1 labels (1 = loaded).")] = "label",
+    text_col: Annotated[str, typer.Option("--text-col", help="Column that holds the text.")] = "text",
+    words_col: Annotated[Optional[str], typer.Option("--words-col", help="Column of gold loaded words, a JSON list per row.")] = None,
+    model: Annotated[Optional[Path], typer.Option("--model", help="Evaluate a model from `framing train` instead of the unsupervised score.")] = None,
+    cv: Annotated[Optional[int], typer.Option("--cv", min=2, help="Cross-validate training on this file with this many folds.")] = None,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the cross-validation folds and of training.")] = 0,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+) -> None:
+    """Measure loaded-language detection against labelled sentences (and gold words)."""
+    import json
+
+    from framing.detection.evaluate import cross_validate, evaluate
+    from framing.detection.display import metrics_table
+
+    if cv is not None and model is not None:
+        raise typer.BadParameter("use either --cv or --model, not both")
+    columns = {"text_col": text_col, "label_col": label_col, "words_col": words_col, "lang": lang}
+    with err_console.status("scoring"):
+        result = (cross_validate(path, **columns, cv=cv, seed=seed) if cv is not None
+                  else evaluate(path, **columns, model=model))
+    if as_json:
+        typer.echo(json.dumps(result, indent=2))
+    else:
+        console.print(metrics_table(result))
+
+
+@app.command("train")
+@user_errors
+def train_command(
+    path: Annotated[Path, typer.Argument(help="A CSV file of labelled sentences.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", help="Where to write the model (a skops file).")],
+    label_col: Annotated[str, typer.Option("--label-col", help="Column of 0/1 labels (1 = loaded).")] = "label",
+    text_col: Annotated[str, typer.Option("--text-col", help="Column that holds the text.")] = "text",
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the calibration folds.")] = 0,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
+) -> None:
+    """Train a calibrated loaded-language model on your own labelled sentences."""
+    from framing.detection.evaluate import read_labelled
+    from framing.detection.model import LoadedModel
+    from framing.io import refuse_overwriting_inputs
+
+    refuse_overwriting_inputs(out, [path])
+    data = read_labelled(path, text_col=text_col, label_col=label_col)
+    with err_console.status(f"training on {len(data)} sentences"):
+        model = LoadedModel(lang=lang, seed=seed).fit(data["text"].tolist(), data["label"])
+    model.save(out)
+    console.print(f"trained on {len(data)} sentences; threshold {model.threshold_:.3f}; wrote {out}", highlight=False)
