@@ -252,7 +252,6 @@ def worksheet_command(
     console.print(f"wrote {out} (seed {seed})", highlight=False)
 
 
-
 @app.command("score")
 @user_errors
 def score_command(
