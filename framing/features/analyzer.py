@@ -102,14 +102,7 @@ class LanguageAnalyzer:
                       "sent_tone": tone, "sent_polarity_density": density}
 
     def _frames(self, text: str, n_words: int, *, reasons: list[str]) -> dict:
-        matcher = self.matchers["frames"]
-        if matcher is None:
-            reasons.append(f"frame_*: no frames lexicon for '{self.lang}'")
-            counts = dict.fromkeys(FRAMES, NAN)
-        else:
-            counts = dict.fromkeys(FRAMES, 0)
-            for match in matcher.find(text):
-                counts[match.category] += 1
+        counts = self._category_counts("frames", FRAMES, text, reasons=reasons, columns="frame_*")
         row = {}
         for frame in FRAMES:
             row[f"frame_{frame}_count"] = counts[frame]
@@ -118,20 +111,26 @@ class LanguageAnalyzer:
         return row
 
     def _sourcing(self, text: str, n_words: int, *, reasons: list[str]) -> dict:
-        matcher = self.matchers["sourcing"]
-        if matcher is None:
-            reasons.append(f"src_attribution_*, src_hedging_*: no sourcing lexicon for '{self.lang}'")
-            counts = dict.fromkeys(SOURCING, NAN)
-        else:
-            counts = dict.fromkeys(SOURCING, 0)
-            for match in matcher.find(text):
-                counts[match.category] += 1
+        counts = self._category_counts("sourcing", SOURCING, text, reasons=reasons,
+                                       columns="src_attribution_*, src_hedging_*")
         row = {}
         for name in SOURCING:
             row[f"src_{name}_count"] = counts[name]
             row[f"src_{name}_per_1k"] = per_1k(counts[name], n_words)
         row["src_quote_share"] = quote_share(text)
         return row
+
+    def _category_counts(self, family: str, categories: tuple[str, ...], text: str, *,
+                         reasons: list[str], columns: str) -> dict[str, float]:
+        """Count the matches of ``family`` per category; NaN counts, with a reason, without a lexicon."""
+        matcher = self.matchers[family]
+        if matcher is None:
+            reasons.append(f"{columns}: no {family} lexicon for '{self.lang}'")
+            return dict.fromkeys(categories, NAN)
+        counts = dict.fromkeys(categories, 0)
+        for match in matcher.find(text):
+            counts[match.category] += 1
+        return counts
 
 
 def per_1k(count: float, n_words: int) -> float:
