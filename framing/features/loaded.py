@@ -109,6 +109,8 @@ SUBJECTIVE_SCALE = 0.2
 INTENSIFIER_BOOST = 0.2
 NEGATED_FACTOR = 0.5
 _JUDGING_TAGS = ("JJ", "RB")
+# Names ("United", "Supreme" in a court's name) and function words ("like") are not wording choices.
+_RATED_TAGS = ("JJ", "RB", "NN", "VB")
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,8 @@ def rated_words(text: str, *, lang: str, taken: list[tuple[int, int]] = ()) -> l
     found = []
     for i, (word, (_, start, end)) in enumerate(zip(words, spans)):
         if word in stop_words or not word[0].isalpha() or any(s < end and start < e for s, e in taken):
+            continue
+        if not tags[i].startswith(_RATED_TAGS) or tags[i].startswith("NNP"):
             continue
         judging = tags[i].startswith(_JUDGING_TAGS)
         rating = _rating(word, judging, valence, subjectivity)
