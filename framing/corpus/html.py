@@ -17,6 +17,7 @@ from lxml import etree
 from framing.corpus.cleaning import DATELINE, NAVIGATION, NEWSLETTER, PHOTO_CAPTION, SHARE_WIDGET, is_sentence
 from framing.corpus.metadata import parse_date_line
 from framing.text import normalize_text
+from framing.text.normalize import control_chars, unicode_nfc
 
 BLOCK_TAGS: Final = frozenset(
     "address article aside blockquote dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header "
@@ -75,6 +76,7 @@ def html_text(html: str, *, structured: bool = False) -> HtmlText:
 
     ``structured=True`` skips trafilatura and keeps every block: for HTML we generated ourselves (Markdown).
     """
+    html = control_chars(unicode_nfc(html))  # lxml refuses control characters and lone surrogates
     full = is_full_page(html)
     root = lxml.html.document_fromstring(html) if full else lxml.html.fragment_fromstring(html, create_parent="div")
     result = _page_metadata(root) if full else HtmlText([], title=_first_heading(root))

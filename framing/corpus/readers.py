@@ -21,6 +21,7 @@ import yaml
 from framing.corpus.html import HtmlText, html_text, looks_like_html
 from framing.corpus.metadata import epoch_comment_date, iso_date
 from framing.corpus.records import KINDS, Article
+from framing.text.normalize import unicode_nfc
 
 
 class ReadError(ValueError):
@@ -261,7 +262,7 @@ def read_html(source: Source) -> list[Article]:
 def read_json(source: Source) -> list[Article]:
     """One article object, a list of them, or an object with an ``articles`` (``items``, ``data``) list."""
     try:
-        data = json.loads(source.text)
+        data = _parse_json(source.text)
     except json.JSONDecodeError as error:
         raise ReadError(f"not valid JSON: {error}") from None
     if isinstance(data, Mapping):
@@ -282,6 +283,23 @@ def read_json(source: Source) -> list[Article]:
     return _table(pd.json_normalize(rows), source, ids=[f"{source.stem}:{w.split()[1]}" for w in where], where=where)
 
 
+def _parse_json(text: str):
+    """Parse JSON, replacing lone surrogates (legal as escapes, "\\ud800", but not as text) with U+FFFD."""
+    return json.loads(text, object_hook=_repair_object)
+
+
+def _repair_object(obj: dict) -> dict:
+    return {_repair(key): _repair(value) for key, value in obj.items()}
+
+
+def _repair(value):
+    if isinstance(value, str):
+        return unicode_nfc(value)
+    if isinstance(value, list):
+        return [_repair(item) for item in value]
+    return value
+
+
 @reader(".jsonl", ".ndjson")
 def read_jsonl(source: Source) -> list[Article]:
     """One JSON object per line; a line that is not an object is reported and skipped."""
@@ -290,7 +308,7 @@ def read_jsonl(source: Source) -> list[Article]:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = _parse_json(line)
         except json.JSONDecodeError as error:
             source.problems.append(f"line {number}: not valid JSON: {error.msg}")
             continue
