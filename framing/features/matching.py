@@ -1,7 +1,8 @@
 """Match lexicon entries in text: word boundaries, multiword phrases, inflection and negation.
 
 English and Swedish are matched on Snowball stems of lower-cased word tokens, so "sanctions",
-"sanctioned" and "sanction" are one entry. Chinese is matched on jieba tokens: a term matches where
+"sanctioned" and "sanction" are one entry; a word much shorter than the entry word does not match, so
+"question" is not "questionable" although both stem to "question". Chinese is matched on jieba tokens: a term matches where
 its characters run from one token boundary to another, so 合作 matches in 通过合作降低 but not
 inside a longer word. A term part ``*`` is a gap of up to ``MAX_GAP`` tokens (据 * 报道).
 """
@@ -16,6 +17,9 @@ from framing.text import token_spans
 
 MAX_GAP = 4
 NEGATION_WINDOW = 3
+# A word matches an entry word with the same stem only if it is at most this many characters shorter:
+# "sanction" matches "sanctions", but "question" does not match "questionable" (both stem to "question").
+STEM_SLACK = 2
 STEMMERS = {"en": "english", "sv": "swedish"}
 
 
@@ -63,6 +67,14 @@ def token_keys(text: str, *, lang: str) -> tuple[list[str], list[tuple[int, int]
     return [_key(tok, lang) for tok, _, _ in spans], [(start, end) for _, start, end in spans]
 
 
+@dataclass(frozen=True)
+class _Term:
+    """An entry compiled for matching: one key per word (``*`` for a gap) and the least length of each."""
+
+    keys: tuple[str, ...]
+    min_lengths: tuple[int, ...]
+
+
 class LexiconMatcher:
     """Find the entries of one lexicon in texts of its language.
 
@@ -75,35 +87,38 @@ class LexiconMatcher:
 
     def __init__(self, entries, *, lang: str, negators=()) -> None:
         self.lang = lang
-        self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = defaultdict(list)
+        self._by_first: dict[str, list[tuple[_Term, object]]] = defaultdict(list)
         for entry in entries:
-            parts = self._term_keys(entry.term)
-            if parts and parts[0] != "*":
-                self._by_first[self._index_key(parts[0])].append((parts, entry))
-        self._negators = {key for term in negators for key in self._term_keys(term)}
+            term = self._compile(entry.term)
+            if term.keys and term.keys[0] != "*":
+                self._by_first[self._index_key(term.keys[0])].append((term, entry))
+        self._negators = {key for term in negators for key in self._compile(term).keys}
 
     def _index_key(self, key: str) -> str:
         # A Chinese term may span several jieba tokens, so index it by its first character.
         return key[0] if self.lang == "zh" else key
 
-    def _term_keys(self, term: str) -> tuple[str, ...]:
+    def _compile(self, term: str) -> _Term:
         keys: list[str] = []
+        lengths: list[int] = []
         for part in term.split():
-            if part == "*":
-                keys.append("*")
-            elif self.lang == "zh":
+            if part == "*" or self.lang == "zh":
                 keys.append(part)
-            else:
-                keys.extend(_key(tok, self.lang) for tok, _, _ in token_spans(part, lang=self.lang))
-        return tuple(keys)
+                lengths.append(0)
+                continue
+            for tok, start, end in token_spans(part, lang=self.lang):
+                keys.append(_key(tok, self.lang))
+                lengths.append(max(0, end - start - STEM_SLACK))
+        return _Term(tuple(keys), tuple(lengths))
 
     def find(self, text: str) -> list[Match]:
         """Return the non-overlapping matches in ``text``, longest first where two overlap."""
         keys, spans = token_keys(text, lang=self.lang)
+        lengths = [end - start for start, end in spans]
         candidates = []
         for i, key in enumerate(keys):
-            for parts, entry in self._by_first.get(self._index_key(key), ()):
-                end = _match_at(parts, keys, i, self.lang)
+            for term, entry in self._by_first.get(self._index_key(key), ()):
+                end = _match_at(term, 0, keys, lengths, i, self.lang)
                 if end is not None:
                     candidates.append((i, end, entry))
         return [self._match(text, keys, spans, i, end, entry) for i, end, entry in _longest_first(candidates)]
@@ -116,29 +131,31 @@ class LexiconMatcher:
                      gloss=getattr(entry, "gloss", None), negated=any(k in self._negators for k in window))
 
 
-def _match_at(parts: tuple[str, ...], keys: list[str], i: int, lang: str) -> int | None:
-    """Return the token index just past a match of ``parts`` starting at token ``i``, or None."""
-    pos = i
-    for n, part in enumerate(parts):
-        if part == "*":
-            nxt = parts[n + 1]
+def _match_at(term: _Term, n: int, keys: list[str], lengths: list[int], pos: int, lang: str) -> int | None:
+    """Return the token index just past a match of ``term`` from its part ``n`` on at token ``pos``, or None."""
+    while n < len(term.keys):
+        if term.keys[n] == "*":
             for gap in range(MAX_GAP + 1):
-                end = _consume(nxt, keys, pos + gap, lang)
+                end = _consume(term, n + 1, keys, lengths, pos + gap, lang)
                 if end is not None:
-                    return _match_at(parts[n + 2:], keys, end, lang) if n + 2 < len(parts) else end
+                    rest = _match_at(term, n + 2, keys, lengths, end, lang)
+                    if rest is not None:
+                        return rest
             return None
-        pos = _consume(part, keys, pos, lang)
+        pos = _consume(term, n, keys, lengths, pos, lang)
         if pos is None:
             return None
+        n += 1
     return pos
 
 
-def _consume(part: str, keys: list[str], pos: int, lang: str) -> int | None:
-    """Match one term part at token ``pos``; Chinese parts may cover several whole tokens."""
+def _consume(term: _Term, n: int, keys: list[str], lengths: list[int], pos: int, lang: str) -> int | None:
+    """Match part ``n`` of ``term`` at token ``pos``; a Chinese part may cover several whole tokens."""
     if pos >= len(keys):
         return None
+    part = term.keys[n]
     if lang != "zh":
-        return pos + 1 if keys[pos] == part else None
+        return pos + 1 if keys[pos] == part and lengths[pos] >= term.min_lengths[n] else None
     joined = ""
     while pos < len(keys) and len(joined) < len(part):
         joined += keys[pos]

@@ -71,3 +71,14 @@ def test_chinese_gap_pattern_spans_a_source_name():
 @pytest.mark.parametrize("text", ["", "   ", "!!!", "\u202e\u0000"])
 def test_empty_and_punctuation_only_text_has_no_matches(text):
     assert LexiconMatcher([Entry("devil", "moral_religious")], lang="en").find(text) == []
+
+
+def test_a_shorter_word_with_the_same_stem_is_not_the_entry():
+    matcher = LexiconMatcher([Entry("questionable", "evaluative"), Entry("outrageous", "evaluative")], lang="en")
+    assert matcher.find("A question about the outrage.") == []
+    assert [m.surface for m in matcher.find("A questionable, outrageous plan.")] == ["questionable", "outrageous"]
+
+
+def test_a_gap_pattern_needs_its_closing_word():
+    matcher = LexiconMatcher([Entry("据 * 报道", "attribution")], lang="zh")
+    assert matcher.find("据华尔街日报周一12日称") == []
