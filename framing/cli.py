@@ -327,3 +327,56 @@ def train_command(
         model = LoadedModel(lang=lang, seed=seed).fit(data["text"].tolist(), data["label"])
     model.save(out)
     console.print(f"trained on {len(data)} sentences; threshold {model.threshold_:.3f}; wrote {out}", highlight=False)
+
+
+@app.command("figures")
+@user_errors
+def figures_command(
+    path: CorpusPath = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the figure files.")] = Path("figures"),
+    formats: Annotated[Optional[list[str]], typer.Option("--format", help="png, pdf or svg; repeat for several. Default: all three.")] = None,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of every bootstrap and permutation.")] = 0,
+    n_boot: Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for intervals and tests.")] = 2000,
+) -> None:
+    """Draw the six figures, each with the toolkit and lexicon versions and the seed in its metadata."""
+    import framing
+    from framing.io import refuse_overwriting_inputs
+    from framing.plots import FORMATS
+    from framing.report.figures import write_figures
+    from framing.report.results import analyse
+
+    corpus = framing.load_corpus(path)
+    refuse_overwriting_inputs(out, corpus.sources)
+    results = analyse(corpus, seed=seed, n_boot=n_boot)
+    for written in write_figures(results, out, formats=tuple(formats or FORMATS)):
+        console.print(f"wrote {written}", highlight=False)
+
+
+@app.command("paper")
+@user_errors
+def paper_command(
+    path: CorpusPath = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder that receives figures/ and paper/.")] = Path("."),
+    check: Annotated[bool, typer.Option("--check", help="Rebuild in a temporary folder; fail, naming the files, if any differs from OUT's.")] = False,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of every bootstrap and permutation.")] = 0,
+    n_boot: Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for intervals and tests.")] = 2000,
+) -> None:
+    """Rebuild the paper (figures, tables, numbers, HTML and PDF) from raw articles, or --check it."""
+    import framing
+    from framing.io import refuse_overwriting_inputs
+    from framing.report.paper import build_paper, check_paper
+
+    corpus = framing.load_corpus(path)
+    if check:
+        differ = check_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot)
+        for name in differ:
+            err_console.print(f"differs: {out / name}", highlight=False)
+        if differ:
+            err_console.print(f"{len(differ)} generated files differ; rebuild with `framing paper`", highlight=False)
+            raise typer.Exit(1)
+        console.print("paper is up to date", highlight=False)
+        return
+    for folder in ("figures", "paper"):
+        refuse_overwriting_inputs(out / folder, corpus.sources)
+    written = build_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot)
+    console.print(f"wrote {len(written)} files; the paper is {out / 'paper' / 'paper.pdf'}", highlight=False)

@@ -1,0 +1,179 @@
+"""The numbers the paper cites, one function per section, each from :class:`~framing.report.results.Results`."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from scipy import stats
+
+from framing.plots._text import category_label, loaded_terms
+from framing.report.results import Results
+
+ALPHA = 0.05
+
+
+def build_numbers(results: Results) -> dict:
+    """Versions, seed and resamples: what a reader needs to rebuild the paper."""
+    from framing.stats._common import LEVEL, MIN_ARTICLES, MIN_EXPECTED
+
+    provenance = results.provenance
+    return {"version": provenance.version, "seed": results.seed, "n_boot": results.n_boot,
+            "lexicons": provenance.lexicons(), "level": LEVEL, "min_articles": MIN_ARTICLES,
+            "min_expected": MIN_EXPECTED, "alpha": ALPHA}
+
+
+def corpus_numbers(results: Results) -> dict:
+    """Size and make-up of the corpus: records, outlets, languages, stories, sentences and words."""
+    records = results.records
+    full = results.full_text.articles
+    headline_only = records[records["kind"] != "article"]
+    shown = set(results.headlines["article_id"])
+    per_outlet = full.groupby("outlet")["article_id"].nunique()
+    stories = []
+    for story, rows in records[records["story"] != ""].groupby("story", sort=True):
+        stories.append({"story": story, "outlets": sorted(rows["outlet"].unique()),
+                        "languages": sorted(rows["language"].unique()), "n_records": len(rows)})
+    return {
+        "n_records": len(records), "n_full_text": len(full), "n_headline_only": len(headline_only),
+        "n_outlets": records["outlet"].nunique(), "outlets_full_text": sorted(full["outlet"].unique()),
+        "n_outlets_full_text": full["outlet"].nunique(),
+        "languages_full_text": sorted(full["language"].unique()),
+        "n_sentences_full_text": len(results.full_text.sentences),
+        "n_words_full_text": int(results.full_text.sentences["n_words"].sum()),
+        "articles_per_outlet_min": int(per_outlet.min()) if len(per_outlet) else 0,
+        "articles_per_outlet_max": int(per_outlet.max()) if len(per_outlet) else 0,
+        "stories": stories, "n_stories": len(stories),
+        "n_headlines_shown": len(shown), "n_headlines_unused": len(set(headline_only["id"]) - shown),
+    }
+
+
+def headline_numbers(results: Results) -> dict:
+    """Loaded scores and terms of the headlines shown, and the featured headline pair."""
+    heads = results.headlines.sort_values(["loaded_score", "outlet"], ascending=[False, True], kind="stable")
+    shown = [{"outlet": row.outlet, "language": row.language, "text": row.text, "score": row.loaded_score,
+              "terms": [{"term": t["term"], "category": category_label(t["category"])}
+                        for t in loaded_terms(row.loaded_terms)]}
+             for row in heads.itertuples(index=False)]
+    scored = [h for h in shown if pd.notna(h["score"])]
+    return {"shown": shown, "most": scored[0] if scored else None,
+            "n_with_terms": sum(1 for h in shown if h["terms"]), "pair": _pair(results.featured_pair)}
+
+
+def _pair(pair: pd.Series | None) -> dict | None:
+    """The featured headline pair: outlets, scores, similarity, what the variant inserts and swaps."""
+    if pair is None:
+        return None
+    ops = json.loads(pair["diff"])
+    return {
+        "base_outlet": pair["base_outlet"], "variant_outlet": pair["variant_outlet"],
+        "base_headline": pair["base_headline"], "variant_headline": pair["variant_headline"],
+        "similarity": pair["similarity"], "base_score": pair["base_loaded_score"],
+        "variant_score": pair["variant_loaded_score"], "difference": pair["loaded_difference"],
+        "inserted": [op["variant"] for op in ops if op["op"] == "insert"],
+        "swapped": [{"base": op["base"], "variant": op["variant"]} for op in ops if op["op"] == "replace"],
+        "added_terms": [{"term": t["term"], "category": category_label(t["category"]),
+                         "explanation": t["explanation"]} for t in json.loads(pair["added_loaded_terms"])],
+    }
+
+
+def _by_outlet(groups: pd.DataFrame, feature: str) -> dict:
+    """``{outlet: {mean, ci_low, ci_high, n_sentences, n_articles}}`` of one measure."""
+    rows = groups[groups["feature"] == feature]
+    return {row.outlet: {"mean": row.mean, "ci_low": row.ci_low, "ci_high": row.ci_high,
+                         "n_sentences": int(row.n_sentences), "n_articles": int(row.n_articles)}
+            for row in rows.itertuples(index=False)}
+
+
+def _extremes(values: dict) -> dict:
+    """The outlets with the highest and lowest mean among ``values`` that have one."""
+    present = sorted(((v["mean"], k) for k, v in values.items() if pd.notna(v["mean"])), reverse=True)
+    if not present:
+        return {"highest": None, "lowest": None}
+    return {"highest": present[0][1], "lowest": present[-1][1]}
+
+
+def tone_numbers(results: Results) -> dict:
+    """Per-outlet means and intervals of loaded wording, tone and sentiment, with Kruskal–Wallis tests."""
+    groups, tests = results.by_outlet.groups, results.by_outlet.tests
+    out = {}
+    for feature in ("loaded_score", "sent_tone", "sent_vader_compound", "sent_tb_subjectivity"):
+        values = _by_outlet(groups, feature)
+        kw = tests[(tests["feature"] == feature) & (tests["test"] == "kruskal-wallis")]
+        row = kw.iloc[0] if len(kw) else None
+        out[feature] = {
+            "outlets": values, **_extremes(values),
+            "kruskal": None if row is None else {"H": row["statistic"], "p": row["p_value"],
+                                                 "n_groups": int(row["n_groups"]), "n": int(row["n"]),
+                                                 "unit": row["unit"]},
+        }
+    return out
+
+
+def frame_numbers(results: Results) -> dict:
+    """The outlet × frame table: its test, strongest frame per outlet, and cells beyond ±z(α/2)."""
+    frames = results.by_outlet.frames
+    words = results.words
+    cutoff = float(stats.norm.ppf(1 - ALPHA / 2))
+    if frames.empty:
+        return {"n": 0, "test": "", "cutoff": cutoff, "top_by_outlet": {}, "significant": [], "most_common": None}
+    first = frames.iloc[0]  # the table's test is repeated on every row
+    top = {}
+    for outlet, rows in frames.groupby("outlet", sort=True):
+        best = rows.sort_values(["count", "frame"], ascending=[False, True], kind="stable").iloc[0]
+        top[outlet] = {"frame": best["frame"] if best["count"] > 0 else None, "count": int(best["count"]),
+                       "per_1k": 1000 * best["count"] / words[outlet] if words.get(outlet) else None}
+    totals = frames.groupby("frame", sort=False)["count"].sum()
+    cells = frames[frames["residual"].abs() > cutoff]
+    return {
+        "n": int(first["n"]), "test": first["test"], "statistic": first["statistic"], "dof": int(first["dof"]),
+        "p": first["p_value"], "cramers_v": first["cramers_v"], "n_resamples": int(first["n_resamples"]),
+        "cutoff": cutoff, "most_common": totals.idxmax() if totals.max() > 0 else None, "top_by_outlet": top,
+        "significant": [{"outlet": r.outlet, "frame": r.frame, "residual": r.residual,
+                         "direction": "more" if r.residual > 0 else "fewer"}
+                        for r in cells.itertuples(index=False)],
+    }
+
+
+def coop_numbers(results: Results) -> dict:
+    """The cooperation-versus-sanctions index per outlet within each story, per article, and its tests."""
+    groups = results.by_story.groups
+    stories = {}
+    for story, rows in groups.groupby("story", sort=True):
+        stories[story] = _by_outlet(rows, "frame_coop_vs_sanction")
+    articles = [{"outlet": row.outlet, "story": row.story, "cooperation": row.frame_cooperation_count,
+                 "sanctions": row.frame_sanctions_count, "index": row.frame_coop_vs_sanction}
+                for row in results.full_text.articles.sort_values("outlet").itertuples(index=False)]
+    tests = results.by_story.tests
+    perm = tests[(tests["feature"] == "frame_coop_vs_sanction") & (tests["test"] == "permutation")]
+    return {"stories": stories, "articles": articles,
+            "tests": [{"story": r.story, "a": r.group_a, "b": r.group_b, "difference": r.estimate,
+                       "ci_low": r.ci_low, "ci_high": r.ci_high, "p": r.p_value}
+                      for r in perm.itertuples(index=False)]}
+
+
+def term_numbers(results: Results, *, top: int = 5) -> dict:
+    """Each compared outlet's most distinctive words, and the outlets alone in their language."""
+    terms = results.by_outlet.terms
+    compared = terms[terms["z"].notna()]
+    out = {}
+    for outlet, rows in compared.groupby("outlet", sort=True):
+        best = rows.sort_values("rank").head(top)
+        out[outlet] = {"terms": [{"term": r.term, "z": r.z} for r in best.itertuples(index=False)],
+                       "n_beyond": int((rows["z"] > stats.norm.ppf(1 - ALPHA / 2)).sum())}
+    alone = terms[terms["z"].isna()][["outlet", "language"]].drop_duplicates().sort_values("outlet")
+    return {"by_outlet": out, "alone": [{"outlet": r.outlet, "language": r.language}
+                                        for r in alone.itertuples(index=False)]}
+
+
+def test_numbers(results: Results) -> dict:
+    """Pairwise tests of outlets within each story, and how many reach Holm-adjusted significance."""
+    tests = results.by_story.tests
+    pairs = tests[tests["test"] == "mann-whitney"]
+    rows = [{"story": r.story, "feature": r.feature, "a": r.group_a, "b": r.group_b, "delta": r.estimate,
+             "ci_low": r.ci_low, "ci_high": r.ci_high, "p_holm": r.p_holm, "unit": r.unit}
+            for r in pairs.itertuples(index=False)]
+    return {"n_pairwise": len(rows), "n_significant": int((pairs["p_holm"] < ALPHA).sum()),
+            "units": sorted(pairs["unit"].dropna().unique()), "alpha": ALPHA,
+            "loaded": [r for r in rows if r["feature"] == "loaded_score"],
+            "tone": [r for r in rows if r["feature"] == "sent_tone"]}

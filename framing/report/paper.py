@@ -1,0 +1,318 @@
+"""The paper: figures, tables, numbers, HTML and PDF, rebuilt from a corpus with one call.
+
+Nothing in the paper is typed by hand: the template (``templates/paper.html.j2``) reads every number
+from :func:`paper_numbers` and every table from :func:`paper_tables`, and shows the figures that
+:mod:`framing.report.figures` draws. The PDF is laid out by WeasyPrint from the same HTML.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import math
+import re
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from framing import io
+from framing.errors import InputError
+from framing.plots import FORMATS
+from framing.report.figures import FIGURES, write_figures
+from framing.report.results import N_BOOT, Results, analyse
+
+#: Committed inputs that the paper reports when present, by key: `framing evaluate ... --json` output.
+EVALUATIONS = {"unsupervised": "evaluation.json", "cross_validated": "evaluation-cv.json"}
+#: Measures of the outlet table, with the labels the paper gives them.
+OUTLET_MEASURES = {
+    "loaded_score": "Loaded score",
+    "sent_tone": "Tone",
+    "sent_vader_compound": "VADER",
+    "frame_coop_vs_sanction": "Coop. vs sanctions",
+    "src_quote_share": "Quote share",
+}
+#: Measures tested between outlets within each story (all in the CSV; the paper's table shows the first two).
+TESTED = ("loaded_score", "sent_tone", "sent_vader_compound", "frame_coop_vs_sanction")
+SHOWN_TESTS = TESTED[:2]
+DIGITS = 6
+
+
+def build_paper(
+    corpus, *, out_dir: str | Path = ".", inputs: str | Path | None = None, seed: int = 0, n_boot: int = N_BOOT
+) -> list[Path]:
+    """Rebuild the figures, tables, numbers, HTML and PDF of the paper for ``corpus`` under ``out_dir``.
+
+    Parameters
+    ----------
+    corpus : a :class:`framing.corpus.Corpus`
+    out_dir : folder that receives ``figures/`` and ``paper/`` (``paper/tables/*.csv``,
+        ``paper/numbers.json``, ``paper/paper.html``, ``paper/paper.pdf``).
+    inputs : folder of committed inputs (evaluation JSON); default ``out_dir/paper/inputs``.
+    seed, n_boot : seed and resamples of every random draw.
+
+    Returns
+    -------
+    list of Path
+        Every file written, in the order written.
+    """
+    out_dir = Path(out_dir)
+    inputs = Path(inputs) if inputs is not None else out_dir / "paper" / "inputs"
+    results = analyse(corpus, seed=seed, n_boot=n_boot)
+    paths = write_figures(results, out_dir / "figures")
+    paper_dir = out_dir / "paper"
+    tables = paper_tables(results)
+    for name, frame in tables.items():
+        paths.append(io.write_table(_rounded(frame), paper_dir / "tables" / f"{name}.csv"))
+    numbers = paper_numbers(results, evaluations=read_evaluations(inputs))
+    text = json.dumps(numbers, ensure_ascii=False, indent=1, sort_keys=True)
+    paths.append(io.write_text(paper_dir / "numbers.json", text + "\n"))
+    figures = [name for name in FIGURES if (out_dir / "figures" / f"{name}.svg").exists()]
+    html = render_html(numbers, tables, figures=figures)
+    paths.append(io.write_text(paper_dir / "paper.html", html))
+    paths.append(io.write_bytes(paper_dir / "paper.pdf", html_to_pdf(html, base_url=paper_dir)))
+    return paths
+
+
+def check_paper(
+    corpus, *, out_dir: str | Path = ".", inputs: str | Path | None = None, seed: int = 0, n_boot: int = N_BOOT
+) -> list[str]:
+    """Rebuild the paper in a temporary folder; return the generated files that differ from ``out_dir``'s.
+
+    A file counts as differing when its bytes differ, when it is missing from ``out_dir``, or when
+    ``out_dir`` has a generated-looking file (a figure, a table) that the build no longer makes.
+    """
+    out_dir = Path(out_dir)
+    inputs = Path(inputs) if inputs is not None else out_dir / "paper" / "inputs"
+    with tempfile.TemporaryDirectory(prefix="framing-paper-") as tmp:
+        built = {path.relative_to(tmp).as_posix()
+                 for path in build_paper(corpus, out_dir=tmp, inputs=inputs, seed=seed, n_boot=n_boot)}
+        present = {path.relative_to(out_dir).as_posix() for path in generated_files(out_dir)}
+        differ = [name for name in sorted(built & present)
+                  if not filecmp.cmp(Path(tmp) / name, out_dir / name, shallow=False)]
+    return sorted(set(differ) | (built ^ present))
+
+
+def generated_files(out_dir: str | Path) -> list[Path]:
+    """Return the files under ``out_dir`` that a paper build writes (or once wrote), sorted."""
+    out_dir = Path(out_dir)
+    patterns = [f"figures/{name}.{fmt}" for name in FIGURES for fmt in FORMATS]
+    patterns += ["paper/tables/*.csv", "paper/numbers.json", "paper/paper.html", "paper/paper.pdf"]
+    return sorted({path for pattern in patterns for path in out_dir.glob(pattern) if path.is_file()})
+
+
+def read_evaluations(inputs: str | Path) -> dict[str, dict]:
+    """Return the evaluation results found in ``inputs`` (see :data:`EVALUATIONS`), by key."""
+    found = {}
+    for key, name in EVALUATIONS.items():
+        path = Path(inputs) / name
+        if not path.is_file():
+            continue
+        try:
+            found[key] = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as error:
+            raise InputError(f"not JSON from `framing evaluate --json`: {error.msg} (line {error.lineno})",
+                             path=path) from None
+        if "sentence" not in found[key]:
+            raise InputError("no `sentence` metrics: expected the output of `framing evaluate --json`", path=path)
+    return found
+
+
+def paper_tables(results: Results) -> dict[str, pd.DataFrame]:
+    """Return the tables the paper shows (and writes as CSV), by file name."""
+    records = results.records
+    corpus = records[["id", "outlet", "kind", "language", "story", "published", "n_sentences", "n_words",
+                      "title"]].copy()
+    groups = results.by_outlet.groups
+    outlet = groups[groups["feature"].isin(OUTLET_MEASURES)][
+        ["outlet", "feature", "n_articles", "n_sentences", "mean", "ci_low", "ci_high", "unit", "caution"]]
+    tests = results.by_story.tests
+    pairwise = tests[tests["feature"].isin(TESTED) & tests["test"].isin(["mann-whitney", "permutation"])][
+        ["story", "feature", "test", "group_a", "group_b", "n_a", "n_b", "unit", "effect", "estimate", "ci_low",
+         "ci_high", "p_value", "p_holm", "caution"]]
+    frames = results.by_outlet.frames.copy()
+    words = results.words
+    frames.insert(frames.columns.get_loc("count") + 1, "per_1k",
+                  [1000 * c / words[o] if words.get(o) else np.nan for o, c in zip(frames["outlet"], frames["count"])])
+    terms = results.by_outlet.terms[["outlet", "language", "rank", "term", "count", "count_rest", "log_odds", "z",
+                                     "caution"]]
+    return {
+        "corpus": corpus.reset_index(drop=True),
+        "outlet_measures": outlet.reset_index(drop=True),
+        "tests_within_story": pairwise.reset_index(drop=True),
+        "frames": frames.drop(columns=["story"]).reset_index(drop=True),
+        "distinctive_terms": terms.reset_index(drop=True),
+        "headline_pairs": results.pairs.reset_index(drop=True),
+        "lexicons": lexicon_table(),
+    }
+
+
+def lexicon_table() -> pd.DataFrame:
+    """Return one row per shipped word list: family, language, entries, version, title, source, license."""
+    from framing.lexicons import FAMILIES, available_languages, load_lexicon
+
+    rows = []
+    for family in FAMILIES:
+        for lang in available_languages(family):
+            lexicon = load_lexicon(family, lang)
+            header = lexicon.header
+            rows.append({"family": family, "language": lang, "entries": len(lexicon), "version": lexicon.version,
+                         "title": str(header["title"]), "source": _first_clause(str(header["source"])),
+                         "license": _first_clause(str(header["license"]))})
+    return pd.DataFrame(rows, columns=["family", "language", "entries", "version", "title", "source", "license"])
+
+
+def _first_clause(text: str) -> str:
+    """Return ``text`` up to its first colon or sentence end (not an initial): a provenance note's short form."""
+    end = re.search(r":\s|(?<![A-Z])\.\s|, because ", text)
+    return text[:end.start() if end else len(text)].strip().rstrip(".:")
+
+
+def paper_numbers(results: Results, *, evaluations: Mapping[str, dict] | None = None) -> dict:
+    """Return every number the paper's text cites, as plain JSON-ready values (NaN as None)."""
+    from framing.report.numbers import (
+        build_numbers,
+        coop_numbers,
+        corpus_numbers,
+        frame_numbers,
+        headline_numbers,
+        term_numbers,
+        test_numbers,
+        tone_numbers,
+    )
+
+    numbers = {
+        "build": build_numbers(results),
+        "corpus": corpus_numbers(results),
+        "headlines": headline_numbers(results),
+        "tone": tone_numbers(results),
+        "frames": frame_numbers(results),
+        "coop": coop_numbers(results),
+        "terms": term_numbers(results),
+        "tests": test_numbers(results),
+        "evaluation": dict(evaluations or {}),
+    }
+    return _plain(numbers)
+
+
+def _plain(value):
+    """Return ``value`` with NaN as None, numpy scalars as Python ones and floats to :data:`DIGITS` places."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float):
+        return None if math.isnan(value) else round(value, DIGITS)
+    return value
+
+
+def _rounded(frame: pd.DataFrame) -> pd.DataFrame:
+    """Round the float columns of ``frame`` so that CSVs do not carry platform-dependent last digits."""
+    floats = frame.select_dtypes("float").columns
+    return frame.assign(**{column: frame[column].round(DIGITS) for column in floats})
+
+
+def render_html(numbers: dict, tables: Mapping[str, pd.DataFrame], *, figures: list[str]) -> str:
+    """Return the paper as one HTML page; figures are linked from ``../figures/<name>.svg``."""
+    template = environment().get_template("paper.html.j2")
+    numbered = {name: k for k, name in enumerate(figures, start=1)}
+    return template.render(n=numbers, tables=display_tables(tables, numbers), fig=numbered)
+
+
+def environment():
+    """Return the Jinja environment of the paper: autoescaped, strict, with the number formats as filters."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("framing.report", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    env.filters.update(num=fmt_number, pval=fmt_p, ci=fmt_interval, count=fmt_count, andlist=and_list)
+    return env
+
+
+def fmt_number(value, digits: int = 2, *, signed: bool = False) -> str:
+    """``0.1234`` -> ``0.12``; a true minus sign; ``n/a`` for a missing value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    text = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
+    return text.replace("-", "\u2212")
+
+
+def fmt_p(value) -> str:
+    """A p-value as it follows "p": ``= 0.034``, ``< 0.001``, or ``n/a``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    return "< 0.001" if value < 0.001 else f"= {value:.3f}"
+
+
+def fmt_interval(row: Mapping, digits: int = 2) -> str:
+    """``[low, high]`` of a row with ``ci_low`` and ``ci_high``; empty when there is no interval."""
+    if row.get("ci_low") is None or row.get("ci_high") is None:
+        return ""
+    return f"[{fmt_number(row['ci_low'], digits)}, {fmt_number(row['ci_high'], digits)}]"
+
+
+def fmt_count(value) -> str:
+    """An integer with thousands separators."""
+    return f"{int(value):,}"
+
+
+def and_list(items) -> str:
+    """``["a", "b", "c"]`` -> ``a, b and c``."""
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def display_tables(tables: Mapping[str, pd.DataFrame], numbers: dict) -> dict:
+    """Return the rows of the paper's tables as formatted text, from the generated tables."""
+    corpus = tables["corpus"]
+    shown = {h["outlet"] for h in numbers["headlines"]["shown"]}
+    listed = corpus[(corpus["kind"] == "article") | (corpus["story"] != "") | corpus["outlet"].isin(shown)]
+    measures: dict[str, dict] = {}
+    for row in tables["outlet_measures"].itertuples(index=False):
+        cell = {"mean": fmt_number(row.mean), "ci": fmt_interval(row._asdict())}
+        measures.setdefault(row.outlet, {"outlet": row.outlet, "n": 0})[row.feature] = cell
+        measures[row.outlet]["n"] = max(measures[row.outlet]["n"], int(row.n_sentences))
+    tests = tables["tests_within_story"]
+    tests = tests[tests["feature"].isin(SHOWN_TESTS) & (tests["test"] == "mann-whitney")]
+    return {
+        "corpus": [{**row, "published": str(row["published"])[:10]} for row in listed.to_dict(orient="records")],
+        "outlet_measures": list(measures.values()),
+        "tests": [{"story": r.story, "measure": OUTLET_MEASURES[r.feature], "pair": f"{r.group_a} – {r.group_b}",
+                   "n": f"{r.n_a} / {r.n_b}", "estimate": fmt_number(r.estimate), "ci": fmt_interval(r._asdict()),
+                   "p": fmt_p(r.p_holm)} for r in tests.itertuples(index=False)],
+        "lexicons": lexicon_summary(tables["lexicons"]),
+    }
+
+
+def lexicon_summary(lexicons: pd.DataFrame) -> dict:
+    """Return the word lists per family: entries per language, and the sources (one per language if they differ)."""
+    languages = sorted(lexicons["language"].unique())
+    rows = []
+    for family, group in lexicons.groupby("family", sort=False):
+        sources = dict(zip(group["language"], group["source"]))
+        same = len(set(sources.values())) == 1
+        rows.append({"family": family, "entries": dict(zip(group["language"], group["entries"])),
+                     "source": next(iter(sources.values())) if same
+                     else "; ".join(f"{lang}: {text}" for lang, text in sources.items())})
+    return {"languages": languages, "rows": rows}
+
+
+def html_to_pdf(html: str, *, base_url: str | Path) -> bytes:
+    """Return ``html`` laid out as PDF by WeasyPrint; relative links resolve against ``base_url``.
+
+    The PDF carries no dates (the HTML declares none), so the same HTML gives the same bytes.
+    """
+    import logging
+
+    import weasyprint
+
+    # WeasyPrint logs every CSS property it ignores; the paper's stylesheet is for print and screen both.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    return weasyprint.HTML(string=html, base_url=str(Path(base_url).resolve()) + "/").write_pdf()

@@ -1,0 +1,106 @@
+"""The computed results a report draws on: feature tables, outlet comparisons, aligned headlines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from framing.plots.save import Provenance
+from framing.plots.theme import group_colours
+
+#: Bootstrap, permutation and Monte Carlo resamples used by the figures and the paper.
+N_BOOT = 2000
+
+
+@dataclass(frozen=True)
+class Results:
+    """Everything a figure or the paper shows, computed once from one corpus and one seed.
+
+    Attributes
+    ----------
+    records : pandas.DataFrame
+        The corpus records (``Corpus.articles``).
+    tables : FeatureTables
+        Features of every record, headline-only records included.
+    full_text : FeatureTables
+        Features of the records with body text (``kind == "article"``), the ones whose outlets are
+        compared; every record when there are none.
+    by_outlet, by_story : Comparison
+        ``framing.compare`` of ``full_text`` by outlet, across the corpus and within each story.
+    pairs : pandas.DataFrame
+        Headline pairs from :func:`framing.features.headlines.align_headlines` on every record.
+    seed, n_boot : int
+        The seed and resamples of every random draw.
+    """
+
+    records: pd.DataFrame
+    tables: object
+    full_text: object
+    by_outlet: object
+    by_story: object
+    pairs: pd.DataFrame
+    seed: int
+    n_boot: int
+
+    @property
+    def provenance(self) -> Provenance:
+        """The toolkit version, lexicon versions and seed, as written into every output."""
+        return Provenance(seed=self.seed, lexicon_versions=self.tables.lexicon_versions)
+
+    @property
+    def headlines(self) -> pd.DataFrame:
+        """Headlines of the full-text records and of records assigned to a story, with the headline-only
+        records that the aligner pairs with one of them."""
+        sentences = self.tables.sentences
+        heads = sentences[sentences["is_headline"] == 1]
+        keep = set(self.full_text.sentences["article_id"]) | set(heads.loc[heads["story"] != "", "article_id"])
+        if len(self.pairs):
+            paired = self.pairs[self.pairs["base_id"].isin(keep) | self.pairs["variant_id"].isin(keep)]
+            keep |= set(paired["base_id"]) | set(paired["variant_id"])
+        return heads[heads["article_id"].isin(keep)].reset_index(drop=True)
+
+    @property
+    def featured_pair(self) -> pd.Series | None:
+        """The headline pair with the largest gap in loaded score (most similar first on ties), or None."""
+        if self.pairs.empty:
+            return None
+        ranked = self.pairs.sort_values(["loaded_difference", "similarity", "base_id"],
+                                        ascending=[False, False, True], kind="stable")
+        return ranked.iloc[0]
+
+    @property
+    def words(self) -> dict[str, int]:
+        """Word tokens per outlet in the compared records (headlines included, as in the frame counts)."""
+        sentences = self.full_text.sentences
+        return {str(k): int(v) for k, v in sentences.groupby("outlet", sort=True)["n_words"].sum().items()}
+
+    @property
+    def colours(self) -> dict[str, str]:
+        """One colour per outlet for every figure: compared outlets first, then headline-only ones."""
+        compared = sorted(self.full_text.sentences["outlet"].unique())
+        others = sorted(set(self.headlines["outlet"]) - set(compared))
+        return group_colours([*compared, *others])
+
+
+def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path | None = None) -> Results:
+    """Compute the :class:`Results` of ``corpus`` (a :class:`framing.corpus.Corpus` or its records)."""
+    import framing
+    from framing.features import FeatureTables
+    from framing.features.headlines import align_headlines
+
+    records = corpus.articles if hasattr(corpus, "articles") else corpus
+    tables = framing.features(records, lexicons=lexicons)
+    full = set(records.loc[records["kind"] == "article", "id"]) or set(records["id"])
+    full_text = FeatureTables(
+        sentences=tables.sentences[tables.sentences["article_id"].isin(full)].reset_index(drop=True),
+        articles=tables.articles[tables.articles["article_id"].isin(full)].reset_index(drop=True),
+        lexicon_versions=tables.lexicon_versions,
+    )
+    return Results(
+        records=records, tables=tables, full_text=full_text,
+        by_outlet=framing.compare(full_text, by="outlet", seed=seed, n_boot=n_boot),
+        by_story=framing.compare(full_text, by="outlet", within="story", seed=seed, n_boot=n_boot),
+        pairs=align_headlines(tables.sentences), seed=seed, n_boot=n_boot,
+    )
