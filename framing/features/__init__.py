@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import types
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from framing.features.analyzer import FRAMES, SOURCING, LanguageAnalyzer
-from framing.features.tables import Analyzers, article_table, sentence_table
+from framing.features.cache import SentenceCache
+from framing.features.engine import CHUNK_SIZE, Engine, Summary, chunked, extract, make_engine
+from framing.features.tables import ID_COLUMNS
 
-__all__ = ["FRAMES", "SOURCING", "FeatureTables", "LanguageAnalyzer", "features"]
+__all__ = ["FRAMES", "SOURCING", "FeatureTables", "LanguageAnalyzer", "features", "write_features"]
 
 
 @dataclass
@@ -22,22 +26,20 @@ class FeatureTables:
     sentences: pd.DataFrame
     articles: pd.DataFrame
     lexicon_versions: dict[str, dict[str, str]] = field(default_factory=dict)
+    summary: Summary | None = field(default=None, compare=False)
 
     def write(self, out_dir: str | Path) -> list[Path]:
         """Write both tables as CSV and Parquet, and the codebook, atomically; return the paths."""
         from framing.features.codebook import render_codebook
-        from framing.io import write_table, write_text
+        from framing.features.outputs import write_frames
 
-        out_dir = Path(out_dir)
-        paths = []
-        for name, frame in (("sentences", self.sentences), ("articles", self.articles)):
-            for suffix in (".csv", ".parquet"):
-                paths.append(write_table(frame, out_dir / f"{name}{suffix}"))
-        paths.append(write_text(out_dir / "codebook.md", render_codebook(self.lexicon_versions)))
-        return paths
+        return write_frames((("sentences", self.sentences), ("articles", self.articles)), out_dir,
+                            codebook=render_codebook(self.lexicon_versions))
 
 
-def features(corpus, *, lexicons: str | Path | None = None) -> FeatureTables:
+def features(corpus, *, lexicons: str | Path | None = None, workers: int = 1, engine: str | Engine = "local",
+             scheduler: str | None = None, cache: SentenceCache | str | Path | None = None,
+             chunk_size: int = CHUNK_SIZE, progress: Callable[[Summary], None] | None = None) -> FeatureTables:
     """Compute the sentence and article tables of ``corpus``.
 
     Parameters
@@ -46,16 +48,84 @@ def features(corpus, *, lexicons: str | Path | None = None) -> FeatureTables:
         (``id, outlet, title, text, language, kind, story``; ``published`` optional).
     lexicons : a folder of lexicons (``<family>/<lang>.yaml``) that replace the shipped ones
         for the families and languages it has.
+    workers : local worker processes (or LocalCluster workers with ``engine="dask"``).
+    engine : ``"local"``, ``"dask"``, or an engine from :func:`framing.features.engine.make_engine`
+        (left open, so that one pool serves many calls).
+    scheduler : address of a Dask scheduler, with ``engine="dask"``.
+    cache : a :class:`~framing.features.cache.SentenceCache` or a cache folder; None computes everything.
+    chunk_size : records per chunk of work.
+    progress : called with the running :class:`~framing.features.engine.Summary` after each chunk.
 
     Returns
     -------
     FeatureTables
+        The same tables, to the byte, for any ``workers``, ``engine`` and ``cache``.
     """
     records = corpus.articles if hasattr(corpus, "articles") else corpus
-    analyzers = Analyzers(Path(lexicons) if lexicons is not None else None)
-    sentences = sentence_table(records, analyzers)
-    articles = article_table(records, sentences)
-    return FeatureTables(sentences=sentences, articles=articles, lexicon_versions=analyzers.versions())
+    sentences: dict[str, list] = {}
+    articles: dict[str, list] = {}
+    versions: dict[str, dict[str, str]] = {}
+    summary = Summary()
+    with _engine(engine, workers=workers, scheduler=scheduler) as running:
+        chunks = chunked(records.to_dict(orient="records"), chunk_size)
+        for result in extract(chunks, engine=running, lexicons=lexicons, cache=_cache(cache), summary=summary,
+                              progress=progress):
+            _extend(sentences, result.sentences)
+            _extend(articles, result.articles)
+            versions |= result.versions
+    return FeatureTables(
+        sentences=pd.DataFrame(sentences) if sentences else pd.DataFrame(columns=ID_COLUMNS),
+        articles=pd.DataFrame(articles), lexicon_versions=dict(sorted(versions.items())), summary=summary,
+    )
+
+
+def write_features(chunks: Iterable[list[dict]], out_dir: str | Path, *, lexicons: str | Path | None = None,
+                   workers: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
+                   cache: SentenceCache | str | Path | None = None,
+                   progress: Callable[[Summary], None] | None = None) -> Summary:
+    """Compute the feature tables chunk by chunk and write them to ``out_dir`` as they go.
+
+    ``chunks`` are lists of corpus records (dicts), as :func:`framing.corpus.iter_corpus` yields them;
+    memory holds a few chunks at a time however large the corpus. The files appear, all at once, only
+    when the last chunk is written.
+
+    Returns
+    -------
+    Summary
+        Articles, sentences, seconds and cache hits.
+    """
+    from framing.features.codebook import render_codebook
+    from framing.features.outputs import feature_sinks
+
+    versions: dict[str, dict[str, str]] = {}
+    summary = Summary()
+    with _engine(engine, workers=workers, scheduler=scheduler) as running, \
+            feature_sinks(out_dir, codebook=lambda: render_codebook(dict(sorted(versions.items())))) as sinks:
+        for result in extract(chunks, engine=running, lexicons=lexicons, cache=_cache(cache), summary=summary,
+                              progress=progress):
+            sinks["sentences"].write(result.sentences)
+            sinks["articles"].write(result.articles)
+            versions |= result.versions
+    return summary
+
+
+@contextlib.contextmanager
+def _engine(engine: str | Engine, *, workers: int, scheduler: str | None) -> Iterator[Engine]:
+    """Yield ``engine``, made from its name (and closed at the end) when it is a name."""
+    if not isinstance(engine, str):
+        yield engine
+        return
+    with make_engine(engine, workers=workers, scheduler=scheduler) as made:
+        yield made
+
+
+def _cache(cache: SentenceCache | str | Path | None) -> SentenceCache | None:
+    return SentenceCache(cache) if isinstance(cache, (str, Path)) else cache
+
+
+def _extend(table: dict[str, list], chunk: dict[str, list]) -> None:
+    for name, values in chunk.items():
+        table.setdefault(name, []).extend(values)
 
 
 class _CallableModule(types.ModuleType):
@@ -65,8 +135,8 @@ class _CallableModule(types.ModuleType):
     ``framing.features``, so the package itself must answer ``framing.features(corpus)``.
     """
 
-    def __call__(self, corpus, *, lexicons: str | Path | None = None) -> FeatureTables:
-        return features(corpus, lexicons=lexicons)
+    def __call__(self, corpus, **options) -> FeatureTables:
+        return features(corpus, **options)
 
 
 sys.modules[__name__].__class__ = _CallableModule

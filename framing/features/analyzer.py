@@ -19,6 +19,8 @@ NAN = math.nan
 FRAMES = ("sanctions", "cooperation", "competition", "safety", "security", "regulation")
 SOURCING = ("attribution", "hedging")
 LEXICON_FAMILIES = ("loaded", "polarity", "frames", "sourcing", "modifiers")
+# The measure families of a sentence row, in column order; each is computed (and cached) on its own.
+MEASURE_FAMILIES = ("loaded", "sentiment", "frames", "sourcing")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "「": "」", "『": "』", "\"": "\""}
 
 
@@ -64,12 +66,20 @@ class LanguageAnalyzer:
         n_words = word_count(text, lang=self.lang)
         row: dict = {"n_words": n_words}
         reasons: list[str] = []
-        row |= self._loaded(text, is_headline=is_headline, reasons=reasons)
-        row |= self._sentiment(text, n_words, reasons=reasons)
-        row |= self._frames(text, n_words, reasons=reasons)
-        row |= self._sourcing(text, n_words, reasons=reasons)
+        for family in MEASURE_FAMILIES:
+            columns, why = self.measure(family, text, n_words=n_words, is_headline=is_headline)
+            row |= columns
+            reasons += why
         row["na_reason"] = "; ".join(reasons)
         return row
+
+    def measure(self, family: str, text: str, *, n_words: int, is_headline: bool) -> tuple[dict, list[str]]:
+        """Return the columns of one measure family (``MEASURE_FAMILIES``) for ``text``, and why any is NaN."""
+        reasons: list[str] = []
+        if family == "loaded":
+            return self._loaded(text, is_headline=is_headline, reasons=reasons), reasons
+        method = {"sentiment": self._sentiment, "frames": self._frames, "sourcing": self._sourcing}[family]
+        return method(text, n_words, reasons=reasons), reasons
 
     def _loaded(self, text: str, *, is_headline: bool, reasons: list[str]) -> dict:
         matcher = self.matchers["loaded"]

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 from framing.features.analyzer import FRAMES, SOURCING, LanguageAnalyzer, coop_vs_sanction, per_1k
 from framing.features.sentiment import tone
@@ -50,47 +49,50 @@ def article_sentences(record: dict) -> Iterator[tuple[int, bool, str]]:
         index += 1
 
 
-def sentence_rows(records: Iterable[dict], analyzers: Analyzers) -> Iterator[dict]:
-    """Yield one row of identifiers and measures per sentence of ``records``."""
-    for record in records:
-        analyzer = analyzers(record["language"])
-        for index, is_headline, text in article_sentences(record):
-            ids = {"article_id": record["id"], "sentence_index": index, "outlet": record["outlet"],
-                   "kind": record["kind"], "language": record["language"], "story": record.get("story", ""),
-                   "is_headline": int(is_headline), "text": text}
-            yield ids | analyzer.analyze(text, is_headline=is_headline)
+def sentence_columns() -> dict[str, str]:
+    """Return ``{column: type}`` of the sentence table, in order; types are ``str``, ``int`` and ``float``.
+
+    Counts are ``int`` with nulls where a language lacks the lexicon.
+    """
+    columns = dict.fromkeys(ID_COLUMNS, "str") | {"sentence_index": "int", "is_headline": "int", "n_words": "int"}
+    columns |= {"loaded_score": "float", "loaded_terms": "str", "sent_tb_polarity": "float",
+                "sent_tb_subjectivity": "float", "sent_vader_compound": "float", "sent_positive_count": "int",
+                "sent_negative_count": "int", "sent_tone": "float", "sent_polarity_density": "float"}
+    for frame in FRAMES:
+        columns |= {f"frame_{frame}_count": "int", f"frame_{frame}_per_1k": "float"}
+    columns["frame_coop_vs_sanction"] = "float"
+    for name in SOURCING:
+        columns |= {f"src_{name}_count": "int", f"src_{name}_per_1k": "float"}
+    return columns | {"src_quote_share": "float", "na_reason": "str"}
 
 
-def sentence_table(articles: pd.DataFrame, analyzers: Analyzers) -> pd.DataFrame:
-    """Return the sentence table for the corpus records in ``articles``."""
-    rows = list(sentence_rows(articles.to_dict(orient="records"), analyzers))
-    frame = pd.DataFrame(rows)
-    if frame.empty:
-        return pd.DataFrame(columns=ID_COLUMNS)
-    return frame
+def article_columns() -> dict[str, str]:
+    """Return ``{column: type}`` of the article table, in order (see :func:`sentence_columns`)."""
+    columns = dict.fromkeys(ARTICLE_ID_COLUMNS, "str")
+    columns |= dict.fromkeys(["n_sentences", "n_body_sentences", "n_words", "n_body_words"], "int")
+    columns |= dict.fromkeys(MEAN_COLUMNS + COUNT_COLUMNS + ["sent_tone", "sent_polarity_density"], "float")
+    columns |= {f"frame_{frame}_per_1k": "float" for frame in FRAMES}
+    columns["frame_coop_vs_sanction"] = "float"
+    columns |= {f"src_{name}_per_1k": "float" for name in SOURCING}
+    columns |= dict.fromkeys(["src_quote_share", "headline_loaded_score", "body_loaded_score", "loaded_gap",
+                              "headline_sent_tone", "body_sent_tone", "tone_gap"], "float")
+    return columns | {"headline_loaded_terms": "str"}
 
 
-def article_table(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per record: body means and sums of the sentence measures, headline beside body."""
-    by_article = {key: group for key, group in sentences.groupby("article_id", sort=False)}
-    rows = []
-    for record in articles.to_dict(orient="records"):
-        group = by_article.get(record["id"], sentences.iloc[0:0])
-        rows.append(_article_row(record, group))
-    return pd.DataFrame(rows)
-
-
-def _article_row(record: dict, group: pd.DataFrame) -> dict:
-    body = group[group["is_headline"] == 0]
-    headline = group[group["is_headline"] == 1]
-    n_body_words = int(body["n_words"].sum()) if len(body) else 0
+def article_row(record: dict, rows: list[dict]) -> dict:
+    """Return the article-table row of one record from its sentence rows (headline first, then body)."""
+    body = [r for r in rows if not r["is_headline"]]
+    headline = next((r for r in rows if r["is_headline"]), None)
+    n_body_words = sum(r["n_words"] for r in body)
     row = {"article_id": record["id"], **{c: record.get(c, "") for c in ARTICLE_ID_COLUMNS[1:]}}
-    row |= {"n_sentences": len(group), "n_body_sentences": len(body),
-            "n_words": int(group["n_words"].sum()) if len(group) else 0, "n_body_words": n_body_words}
+    row |= {"n_sentences": len(rows), "n_body_sentences": len(body),
+            "n_words": sum(r["n_words"] for r in rows), "n_body_words": n_body_words}
     for column in MEAN_COLUMNS:
-        row[column] = _mean(body, column)
+        values = [r[column] for r in body if r[column] == r[column]]
+        row[column] = float(np.mean(values)) if values else math.nan
     for column in COUNT_COLUMNS:
-        row[column] = _sum(body, column)
+        values = [r[column] for r in body if r[column] == r[column]]
+        row[column] = float(sum(values)) if values else math.nan
     positive, negative = row["sent_positive_count"], row["sent_negative_count"]
     row["sent_tone"], row["sent_polarity_density"] = (
         (math.nan, math.nan) if math.isnan(positive) else tone(int(positive), int(negative), n_body_words))
@@ -99,36 +101,13 @@ def _article_row(record: dict, group: pd.DataFrame) -> dict:
     row["frame_coop_vs_sanction"] = coop_vs_sanction(row["frame_cooperation_count"], row["frame_sanctions_count"])
     for name in SOURCING:
         row[f"src_{name}_per_1k"] = per_1k(row[f"src_{name}_count"], n_body_words)
-    row["src_quote_share"] = _weighted_mean(body, "src_quote_share", "n_words")
-    row |= _headline_beside_body(headline, row)
-    return row
-
-
-def _headline_beside_body(headline: pd.DataFrame, row: dict) -> dict:
-    first = headline.iloc[0] if len(headline) else None
-    h_loaded = float(first["loaded_score"]) if first is not None else math.nan
-    h_tone = float(first["sent_tone"]) if first is not None else math.nan
-    terms = first["loaded_terms"] if first is not None else "[]"
-    return {"headline_loaded_score": h_loaded, "body_loaded_score": row["loaded_score"],
-            "loaded_gap": h_loaded - row["loaded_score"], "headline_sent_tone": h_tone,
-            "body_sent_tone": row["sent_tone"], "tone_gap": h_tone - row["sent_tone"],
-            "headline_loaded_terms": terms}
-
-
-def _mean(frame: pd.DataFrame, column: str) -> float:
-    values = frame[column].dropna() if len(frame) else []
-    return float(np.mean(values)) if len(values) else math.nan
-
-
-def _sum(frame: pd.DataFrame, column: str) -> float:
-    if not len(frame) or frame[column].isna().all():
-        return math.nan
-    return float(frame[column].sum())
-
-
-def _weighted_mean(frame: pd.DataFrame, column: str, weight: str) -> float:
-    valid = frame[[column, weight]].dropna() if len(frame) else frame
-    if not len(valid) or valid[weight].sum() == 0:
-        return math.nan
-    return float(np.average(valid[column], weights=valid[weight]))
-
+    shares = [(r["src_quote_share"], r["n_words"]) for r in body if r["src_quote_share"] == r["src_quote_share"]]
+    weights = [w for _, w in shares]
+    row["src_quote_share"] = (float(np.average([s for s, _ in shares], weights=weights))
+                              if shares and sum(weights) else math.nan)
+    h_loaded = float(headline["loaded_score"]) if headline is not None else math.nan
+    h_tone = float(headline["sent_tone"]) if headline is not None else math.nan
+    return row | {"headline_loaded_score": h_loaded, "body_loaded_score": row["loaded_score"],
+                  "loaded_gap": h_loaded - row["loaded_score"], "headline_sent_tone": h_tone,
+                  "body_sent_tone": row["sent_tone"], "tone_gap": h_tone - row["sent_tone"],
+                  "headline_loaded_terms": headline["loaded_terms"] if headline is not None else "[]"}

@@ -1,0 +1,95 @@
+"""Feature tables on disk: CSV and Parquet written chunk by chunk, with a fixed schema, renamed at the end.
+
+Every file is written to a temporary file beside its target (:func:`framing.io.atomic_path`) and all of
+them are renamed into place only when the last chunk is written, so a run that fails or is killed leaves
+the previous outputs (or none), never a table that stops halfway.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from framing.features.tables import article_columns, sentence_columns
+
+TABLES = ("sentences", "articles")
+_ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
+# Counts stay integers in CSV, with an empty cell where a language lacks the lexicon.
+_PANDAS = {"str": object, "int": "Int64", "float": "float64"}
+
+
+def table_columns(name: str) -> dict[str, str]:
+    """Return ``{column: type}`` of the table called ``name``."""
+    return sentence_columns() if name == "sentences" else article_columns()
+
+
+class TableSink:
+    """Append chunks of one table to a CSV file and a Parquet file (one row group per chunk).
+
+    Parameters
+    ----------
+    csv_path, parquet_path : where to write (temporary paths; the caller renames them).
+    columns : ``{column: type}``, the fixed schema of every chunk.
+    """
+
+    def __init__(self, csv_path: Path, parquet_path: Path, columns: dict[str, str]) -> None:
+        self.columns = columns
+        self.schema = pa.schema([(name, _ARROW[kind]) for name, kind in columns.items()])
+        self._csv = open(csv_path, "wb")
+        self._parquet = pq.ParquetWriter(parquet_path, self.schema)
+        self._header = True
+
+    def write(self, chunk: dict[str, list]) -> None:
+        """Append the rows of ``chunk`` (``{column: values}``)."""
+        n_rows = len(next(iter(chunk.values()))) if chunk else 0
+        frame = pd.DataFrame({name: pd.Series(chunk.get(name, [None] * n_rows), dtype=_PANDAS[kind])
+                              for name, kind in self.columns.items()})
+        self._csv.write(frame.to_csv(index=False, header=self._header, lineterminator="\n").encode("utf-8"))
+        self._header = False
+        if n_rows:
+            self._parquet.write_table(pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False))
+
+    def close(self) -> None:
+        if self._header:
+            self.write({})
+        self._parquet.close()
+        self._csv.close()
+
+
+@contextlib.contextmanager
+def feature_sinks(out_dir: str | Path, *, codebook: Callable[[], str]):
+    """Yield ``{table: TableSink}`` writing into ``out_dir``; on success rename every file into place.
+
+    ``codebook()`` is called after the last chunk, for ``codebook.md``.
+    """
+    from framing.io import atomic_path
+
+    out_dir = Path(out_dir)
+    with contextlib.ExitStack() as stack:
+        temporary = {name: stack.enter_context(atomic_path(out_dir / name)) for name in output_names()}
+        sinks = {table: TableSink(temporary[f"{table}.csv"], temporary[f"{table}.parquet"], table_columns(table))
+                 for table in TABLES}
+        try:
+            yield sinks
+        finally:
+            for sink in sinks.values():
+                sink.close()
+        temporary["codebook.md"].write_text(codebook(), encoding="utf-8")
+
+
+def output_names() -> list[str]:
+    """Return the file names ``framing features --out`` writes."""
+    return [f"{table}{suffix}" for table in TABLES for suffix in (".csv", ".parquet")] + ["codebook.md"]
+
+
+def write_frames(frames: Iterable[tuple[str, pd.DataFrame]], out_dir: str | Path, *, codebook: str) -> list[Path]:
+    """Write whole tables (``(name, frame)``) in the chunked format, atomically; return the paths."""
+    with feature_sinks(out_dir, codebook=lambda: codebook) as sinks:
+        for name, frame in frames:
+            sinks[name].write({column: frame[column].tolist() for column in frame.columns})
+    return [Path(out_dir) / name for name in output_names()]
