@@ -63,7 +63,7 @@ def headline_loadedness(headlines: pd.DataFrame, *, colours: Mapping[str, str] |
     return figure
 
 
-_LINE = 0.15  # inches per line of small text
+_LINE = 0.14  # inches per line of small text
 
 
 class _HeadlineBlock:
@@ -72,7 +72,7 @@ class _HeadlineBlock:
     def __init__(self, outlet: str, headline: str, terms: str) -> None:
         self.outlet, self.headline, self.terms = outlet, headline, terms
         lines = headline.count("\n") + 1 + (terms.count("\n") + 1 if terms else 0)
-        self.height = 0.22 + _LINE * lines + 0.08
+        self.height = 0.2 + _LINE * lines + 0.07
 
     @classmethod
     def of(cls, row) -> _HeadlineBlock:
@@ -82,9 +82,9 @@ class _HeadlineBlock:
 
     def draw(self, ax, top: float) -> None:
         ax.text(0, top + 0.04, self.outlet, fontweight="bold", va="top", fontsize=BASE_SIZE)
-        ax.text(0, top + 0.22, self.headline, va="top", fontsize=SMALL_SIZE, linespacing=1.2)
+        ax.text(0, top + 0.2, self.headline, va="top", fontsize=SMALL_SIZE, linespacing=1.2)
         if self.terms:
-            below = top + 0.22 + _LINE * (self.headline.count("\n") + 1)
+            below = top + 0.2 + _LINE * (self.headline.count("\n") + 1)
             ax.text(0, below, self.terms, va="top", fontsize=SMALL_SIZE, color=ADDED, fontweight="bold",
                     linespacing=1.2)
 
