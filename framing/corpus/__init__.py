@@ -7,7 +7,9 @@ file is ever written to.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import codecs
+import hashlib
+from collections.abc import Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -17,7 +19,9 @@ from framing.corpus.cleaning import clean_body, comparison_key
 from framing.corpus.encoding import DecodeError, decode
 from framing.corpus.manifest import MANIFEST_NAMES, Manifest, find_manifest, load_manifest
 from framing.corpus.metadata import canonical_url
-from framing.corpus.readers import READERS, RECORD_FIELDS, FIELD_ALIASES, ReadError, Source
+from framing.corpus.readers import (
+    READERS, RECORD_FIELDS, FIELD_ALIASES, ReadError, Source, csv_batches, jsonl_batches,
+)
 from framing.corpus.records import (
     ARTICLE_COLUMNS, DROPPED_COLUMNS, DUPLICATE_COLUMNS, Article, Corpus, CorpusError, Note, Problem,
 )
@@ -25,12 +29,17 @@ from framing.errors import InputError
 from framing.text import detect_language, normalize_text, sentences, tokens
 
 __all__ = [
-    "ARTICLE_COLUMNS", "READERS", "Article", "Corpus", "CorpusError", "Note", "Problem", "load_corpus", "seed_path",
+    "ARTICLE_COLUMNS", "READERS", "Article", "Corpus", "CorpusError", "CorpusStream", "Note", "Problem",
+    "iter_corpus", "load_corpus", "seed_path",
 ]
 
 # Documentation that sits beside corpus files and is not an article.
 DOCUMENT_STEMS = frozenset({"readme", "license", "licence", "changelog", "notice", "contributing"})
 TITLE_IN_BODY = "headline (kept as title)"
+CHUNK_SIZE = 1_000
+# Readers that take a text handle and yield batches of records, for files streamed from disk.
+STREAM_READERS = {".jsonl": jsonl_batches, ".ndjson": jsonl_batches, ".csv": csv_batches, ".tsv": csv_batches}
+_BLOCK = 1 << 20
 
 
 def seed_path() -> Path:
@@ -60,40 +69,113 @@ def load_corpus(
         ``articles`` (one row per record), ``problems``, ``dropped`` (the cleaning report),
         ``duplicates``, ``sources`` and ``notes``.
     """
-    root = seed_path() if path is None else Path(path)
-    if not root.exists():
-        raise InputError("path does not exist", path=root)
-    column_map = _check_column_map(column_map or {})
-    manifest_path = Path(manifest) if manifest is not None else None
-    files, notes = _discover(root, manifest_path)
-    folder = root if root.is_dir() else root.parent
-    manifest_path = manifest_path or find_manifest(folder)
-    table = Manifest(None)
-    if manifest_path is not None:
-        table = load_manifest(manifest_path, folder=folder, files=files)
-        if root.is_file():
-            table.problems.clear()  # rows about the folder's other files are no concern of a single file
-    problems = [Problem(str(manifest_path), message) for message in table.problems]
-    records, dropped, used = [], [], set()
-    for file in files:
-        articles = _read_file(file, column_map=column_map, problems=problems, notes=notes)
-        for article in articles:
-            article.id = _unique_id(article.id, file, folder, used)
-            row, lines = _finish(article, table.for_file(file) if article.primary else {})
-            records.append(row)
-            dropped.extend((article.id, line, reason) for line, reason in lines)
-    articles, duplicates = _merge_duplicates(pd.DataFrame(records, columns=list(ARTICLE_COLUMNS)))
+    stream = iter_corpus(path, manifest=manifest, column_map=column_map)
+    records = [record for chunk in stream for record in chunk]
     corpus = Corpus(
-        articles=articles.astype({"n_sentences": int, "n_words": int}),
-        problems=problems,
-        dropped=pd.DataFrame(dropped, columns=list(DROPPED_COLUMNS)),
-        duplicates=pd.DataFrame(duplicates, columns=list(DUPLICATE_COLUMNS)),
-        sources=[root] + ([manifest_path] if manifest_path is not None else []),
-        notes=notes,
+        articles=pd.DataFrame(records, columns=list(ARTICLE_COLUMNS)).astype({"n_sentences": int, "n_words": int}),
+        problems=stream.problems,
+        dropped=pd.DataFrame(stream.dropped, columns=list(DROPPED_COLUMNS)),
+        duplicates=pd.DataFrame(stream.duplicates, columns=list(DUPLICATE_COLUMNS)),
+        sources=stream.sources,
+        notes=stream.notes,
     )
     if strict:
         corpus.raise_for_problems()
     return corpus
+
+
+def iter_corpus(
+    path: str | Path | None = None,
+    *,
+    manifest: str | Path | None = None,
+    column_map: Mapping[str, str] | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> CorpusStream:
+    """Return the corpus at ``path`` as a stream of record chunks (see :class:`CorpusStream`).
+
+    Takes the parameters of :func:`load_corpus` (without ``strict``: check ``stream.problems`` at the end)
+    and ``chunk_size``, the records per chunk. JSONL and CSV files are read a batch of lines at a time,
+    so memory holds a few chunks however large the files are. Files, the manifest and the column map are
+    checked now; records are read as the stream is iterated.
+    """
+    return CorpusStream(path, manifest=manifest, column_map=column_map, chunk_size=chunk_size)
+
+
+class CorpusStream:
+    """The records of a corpus in chunks (lists of dicts with :data:`ARTICLE_COLUMNS`), read once.
+
+    As it is iterated it fills the same accounts as a :class:`Corpus`: ``problems``, ``notes``,
+    ``dropped`` (``(id, line, reason)`` tuples), ``duplicates`` (``(id, duplicate_of, reason)``) and
+    ``sources``; ``n_records`` counts the records yielded so far. Duplicates are found with one 16-byte
+    digest per distinct record.
+    """
+
+    def __init__(self, path: str | Path | None, *, manifest: str | Path | None,
+                 column_map: Mapping[str, str] | None, chunk_size: int) -> None:
+        root = seed_path() if path is None else Path(path)
+        if not root.exists():
+            raise InputError("path does not exist", path=root)
+        if chunk_size < 1:
+            raise InputError(f"the chunk size must be at least 1, not {chunk_size}")
+        self.column_map = _check_column_map(column_map or {})
+        manifest_path = Path(manifest) if manifest is not None else None
+        self.files, self.notes = _discover(root, manifest_path)
+        self.folder = root if root.is_dir() else root.parent
+        manifest_path = manifest_path or find_manifest(self.folder)
+        self.manifest = Manifest(None)
+        if manifest_path is not None:
+            self.manifest = load_manifest(manifest_path, folder=self.folder, files=self.files)
+            if root.is_file():
+                self.manifest.problems.clear()  # rows about the folder's other files are no concern of a single file
+        self.problems = [Problem(str(manifest_path), message) for message in self.manifest.problems]
+        self.sources = [root] + ([manifest_path] if manifest_path is not None else [])
+        self.chunk_size = chunk_size
+        self.dropped: list[tuple[str, str, str]] = []
+        self.duplicates: list[tuple[str, str, str]] = []
+        self.n_records = 0
+        self._started = False
+
+    def __iter__(self) -> Iterator[list[dict]]:
+        if self._started:
+            raise RuntimeError("a corpus stream is read once; call iter_corpus again to re-read")
+        self._started = True
+        used: set[str] = set()
+        seen: dict[bytes, str] = {}
+        chunk: list[dict] = []
+        for file in self.files:
+            for articles in _file_batches(file, column_map=self.column_map, problems=self.problems, notes=self.notes):
+                for article in articles:
+                    article.id = _unique_id(article.id, file, self.folder, used)
+                    record, lines = _finish(article, self.manifest.for_file(file) if article.primary else {})
+                    self.dropped.extend((article.id, line, reason) for line, reason in lines)
+                    if self._is_duplicate(record, seen):
+                        continue
+                    chunk.append(record)
+                    if len(chunk) == self.chunk_size:
+                        self.n_records += len(chunk)
+                        yield chunk
+                        chunk = []
+        if chunk:
+            self.n_records += len(chunk)
+            yield chunk
+
+    def _is_duplicate(self, record: dict, seen: dict[bytes, str]) -> bool:
+        """Keep the first of records that are the same: headlines by canonical URL, articles by cleaned text."""
+        if record["kind"] == "headline" and record["url"]:
+            key, reason = f"url\x1f{record['url']}", f"same canonical URL ({record['url']})"
+        elif record["kind"] == "headline":
+            key = "headline\x1f" + comparison_key(f"{record['title']}\n{record['text']}")
+            reason = "same headline and excerpt"
+        else:
+            key, reason = "text\x1f" + comparison_key(record["text"]), "same cleaned text"
+        if key.endswith("\x1f"):
+            return False
+        digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        if digest in seen:
+            self.duplicates.append((record["id"], seen[digest], reason))
+            return True
+        seen[digest] = record["id"]
+        return False
 
 
 def _check_column_map(column_map: Mapping[str, str]) -> dict[str, str]:
@@ -131,8 +213,60 @@ def _discover(root: Path, manifest: Path | None) -> tuple[list[Path], list[Note]
     return files, notes
 
 
+def _file_batches(file: Path, *, column_map: dict[str, str], problems: list[Problem],
+                  notes: list[Note]) -> Iterator[list[Article]]:
+    """Yield the records of one file in batches; on failure add a problem and yield no more.
+
+    JSONL and CSV files in UTF-8 are streamed from disk; every other file is decoded whole.
+    """
+    suffix = file.suffix.lower()
+    encoding = _streamable(file) if suffix in STREAM_READERS else None
+    if encoding is None:
+        yield _read_file(file, column_map=column_map, problems=problems, notes=notes)
+        return
+    if encoding == "utf-8-sig":
+        notes.append(Note(str(file), "decoded as UTF-8 with BOM (not UTF-8)"))
+    source = Source(file, "", file.stem, column_map)
+    try:
+        with open(file, encoding=encoding, newline=None) as handle:
+            for articles in STREAM_READERS[suffix](handle, source):
+                problems.extend(Problem(str(file), message) for message in source.problems)
+                source.problems.clear()
+                yield articles
+    except ReadError as error:
+        problems.append(Problem(str(file), str(error)))
+        return
+    problems.extend(Problem(str(file), message) for message in source.problems)
+
+
+def _streamable(file: Path) -> str | None:
+    """Return the codec to stream ``file`` with when it is UTF-8 text (with or without BOM), else None.
+
+    Files that are empty, binary or in another encoding go the whole-file way, which names their problem.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    has_text = False
+    with open(file, "rb") as handle:
+        block = handle.read(_BLOCK)
+        bom = block.startswith(codecs.BOM_UTF8)
+        block = block[len(codecs.BOM_UTF8):] if bom else block
+        while block:
+            if b"\x00" in block:
+                return None
+            try:
+                has_text = bool(decoder.decode(block).strip()) or has_text
+            except UnicodeDecodeError:
+                return None
+            block = handle.read(_BLOCK)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    return ("utf-8-sig" if bom else "utf-8") if has_text else None
+
+
 def _read_file(file: Path, *, column_map: dict[str, str], problems: list[Problem], notes: list[Note]) -> list[Article]:
-    """Decode and read one file; on failure add a problem and return no records."""
+    """Decode and read one whole file; on failure add a problem and return no records."""
     data = file.read_bytes()
     try:
         if not data.strip():
@@ -202,23 +336,3 @@ def _finish(article: Article, row: Mapping[str, str]) -> tuple[dict, list[tuple[
     record["n_sentences"] = sum(len(sentences(part, lang=lang)) for part in (record["title"], text) if part)
     record["n_words"] = sum(len(tokens(part, lang=lang)) for part in (record["title"], text) if part)
     return record, dropped
-
-
-def _merge_duplicates(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, str, str]]]:
-    """Keep the first of records that are the same: headlines by canonical URL, articles by cleaned text."""
-    seen: dict[tuple[str, str], str] = {}
-    duplicates, keep = [], []
-    for row in frame.itertuples(index=False):
-        if row.kind == "headline" and row.url:
-            key, reason = ("url", row.url), f"same canonical URL ({row.url})"
-        elif row.kind == "headline":
-            key, reason = ("headline", comparison_key(f"{row.title}\n{row.text}")), "same headline and excerpt"
-        else:
-            key, reason = ("text", comparison_key(row.text)), "same cleaned text"
-        if key[1] and key in seen:
-            duplicates.append((row.id, seen[key], reason))
-            keep.append(False)
-        else:
-            seen.setdefault(key, row.id)
-            keep.append(True)
-    return frame.loc[pd.Series(keep, index=frame.index, dtype=bool)].reset_index(drop=True), duplicates

@@ -10,10 +10,10 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import Final, TextIO
 
 import pandas as pd
 import yaml
@@ -41,6 +41,8 @@ class Source:
 
 Reader = Callable[[Source], list[Article]]
 READERS: dict[str, Reader] = {}
+# Lines (JSONL) or rows (CSV) read, cleaned and handed on at a time from a streamed file.
+READ_BATCH = 2_000
 
 RECORD_FIELDS: Final = ("id", "outlet", "title", "text", "published", "language", "url", "story", "kind")
 # Names under which files and tables carry each record field, most specific first.
@@ -303,37 +305,85 @@ def _repair(value):
 @reader(".jsonl", ".ndjson")
 def read_jsonl(source: Source) -> list[Article]:
     """One JSON object per line; a line that is not an object is reported and skipped."""
-    rows, ids, where = [], [], []
-    for number, line in enumerate(source.text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = _parse_json(line)
-        except json.JSONDecodeError as error:
-            source.problems.append(f"line {number}: not valid JSON: {error.msg}")
-            continue
-        if not isinstance(item, Mapping):
-            source.problems.append(f"line {number}: expected an object, found {type(item).__name__}")
-            continue
-        rows.append(item)
-        ids.append(f"{source.stem}:{number}")
-        where.append(f"line {number}")
-    if not rows and not source.problems:
-        raise ReadError("no records: the file has no JSON lines")
-    return _table(pd.json_normalize(rows), source, ids=ids, where=where)
+    return [article for batch in jsonl_batches(source.text.split("\n"), source) for article in batch]
 
 
 @reader(".csv", ".tsv")
 def read_csv(source: Source) -> list[Article]:
     """A table with a header row; columns are found by name or given by the column map."""
+    return [article for batch in csv_batches(io.StringIO(source.text), source) for article in batch]
+
+
+def jsonl_batches(lines: Iterable[str], source: Source, *, batch: int | None = None) -> Iterator[list[Article]]:
+    """Yield the articles of JSON ``lines`` (a file handle streams), ``batch`` lines at a time.
+
+    A batch that cannot be read after earlier ones were is reported in ``source.problems``.
+    """
+    batch = batch or READ_BATCH
+    rows, ids, where = [], [], []
+    found = False
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            _jsonl_line(line, number, source, rows, ids, where)
+        if len(rows) == batch:
+            yield _batch(pd.json_normalize(rows), source, ids=ids, where=where, first=not found)
+            found, rows, ids, where = True, [], [], []
+    if rows or (not found and source.problems):
+        # A file of bad lines only fails as a table without a text column, as it always did.
+        yield _batch(pd.json_normalize(rows), source, ids=ids, where=where, first=not found)
+    elif not found:
+        raise ReadError("no records: the file has no JSON lines")
+
+
+def _jsonl_line(line: str, number: int, source: Source, rows: list, ids: list, where: list) -> None:
     try:
-        frame = pd.read_csv(io.StringIO(source.text), dtype=str, keep_default_na=False,
-                            sep="\t" if source.path.suffix.lower() == ".tsv" else ",")
+        item = _parse_json(line)
+    except json.JSONDecodeError as error:
+        source.problems.append(f"line {number}: not valid JSON: {error.msg}")
+        return
+    if not isinstance(item, Mapping):
+        source.problems.append(f"line {number}: expected an object, found {type(item).__name__}")
+        return
+    rows.append(item)
+    ids.append(f"{source.stem}:{number}")
+    where.append(f"line {number}")
+
+
+def csv_batches(handle: TextIO, source: Source, *, batch: int | None = None) -> Iterator[list[Article]]:
+    """Yield the articles of the CSV table in ``handle``, ``batch`` rows at a time (pandas ``chunksize``)."""
+    batch = batch or READ_BATCH
+    try:
+        frames = pd.read_csv(handle, dtype=str, keep_default_na=False, chunksize=batch,
+                             sep="\t" if source.path.suffix.lower() == ".tsv" else ",")
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise ReadError(f"not a valid CSV table: {_one_line(error)}") from None
     # Rows start on line 2 (after the header); a row with quoted line breaks shifts later numbers.
-    lines = [index + 2 for index in range(len(frame))]
-    return _table(frame, source, ids=[f"{source.stem}:{n}" for n in lines], where=[f"line {n}" for n in lines])
+    done = 0
+    while True:
+        try:
+            frame = next(frames)
+        except StopIteration:
+            break
+        except pd.errors.ParserError as error:
+            if not done:
+                raise ReadError(f"not a valid CSV table: {_one_line(error)}") from None
+            source.problems.append(f"rows from line {done + 2} on: not a valid CSV table: {_one_line(error)}")
+            break
+        lines = [done + index + 2 for index in range(len(frame))]
+        yield _batch(frame, source, ids=[f"{source.stem}:{n}" for n in lines], where=[f"line {n}" for n in lines],
+                     first=not done)
+        done += len(frame)
+
+
+def _batch(frame: pd.DataFrame, source: Source, *, ids: list[str], where: list[str], first: bool) -> list[Article]:
+    """Return the articles of one batch; a batch after the first that cannot be read becomes a problem."""
+    try:
+        return _table(frame, source, ids=ids, where=where)
+    except ReadError as error:
+        if first:
+            raise
+        source.problems.append(f"{where[0]} to {where[-1]}: {error}")
+        return []
 
 
 def resolve_columns(columns: list[str], column_map: Mapping[str, str]) -> dict[str, list[str]]:
