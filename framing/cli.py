@@ -65,17 +65,39 @@ def features_command(
     path: CorpusPath = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for sentences/articles (.csv, .parquet) and codebook.md.")] = Path("features"),
     lexicons: Annotated[Optional[Path], typer.Option("--lexicons", help="Folder of lexicons that replace the shipped ones.")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (local, or a LocalCluster's with --engine dask).")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local: processes on this machine; dask: dask.distributed.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler (tcp://host:8786). Default: a LocalCluster.")] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Sentence cache folder. Default: $FRAMING_CACHE_DIR or ~/.cache/framing.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Compute every sentence; neither read nor write the cache.")] = False,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Records per chunk of work (and Parquet row group).")] = 200,
 ) -> None:
     """Compute loaded wording, sentiment, frames and sourcing per sentence and article."""
-    import framing
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from framing.corpus import iter_corpus
+    from framing.features import write_features
+    from framing.features.cache import default_cache_dir
+    from framing.features.engine import make_engine
+    from framing.features.outputs import output_names
     from framing.io import refuse_overwriting_inputs
 
-    corpus = framing.load_corpus(path)
-    refuse_overwriting_inputs(out, corpus.sources)
-    tables = framing.features(corpus, lexicons=lexicons)
-    for written in tables.write(out):
-        console.print(f"wrote {written}", highlight=False)
-    console.print(f"{len(tables.articles)} records, {len(tables.sentences)} sentences", highlight=False)
+    stream = iter_corpus(path, chunk_size=chunk_size)
+    refuse_overwriting_inputs(out, stream.sources)
+    cache = None if no_cache else (cache_dir or default_cache_dir())
+    with make_engine(engine, workers=workers, scheduler=scheduler) as running, \
+            Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                     console=err_console, transient=True) as bar:
+        task = bar.add_task("reading the corpus")
+        summary = write_features(stream, out, lexicons=lexicons, engine=running, cache=cache,
+                                 progress=lambda done: bar.update(task, description=f"{done.articles:,} articles, "
+                                                                  f"{done.sentences:,} sentences"))
+    for problem in stream.problems:
+        err_console.print(f"[yellow]skipped:[/] {problem}", highlight=False, soft_wrap=True)
+    summary.skipped = len(stream.problems)
+    for name in output_names():
+        console.print(f"wrote {out / name}", highlight=False)
+    console.print(str(summary), highlight=False, soft_wrap=True)
 
 
 @app.command("headlines")

@@ -137,14 +137,21 @@ class LocalEngine:
     def map(self, function: Callable, items: Iterable, *args) -> Iterator:
         if self.workers == 1:
             return (function(item, *args) for item in items)
-        if self._pool is None:
+        self.start()
+        return _in_order(lambda item: self._pool.submit(function, item, *args), items, window=2 * self.workers)
+
+    def start(self) -> LocalEngine:
+        """Start the worker processes now (before any thread, such as a progress bar's, starts); return ``self``."""
+        if self.workers > 1 and self._pool is None:
             import multiprocessing
+            import os
             from concurrent.futures import ProcessPoolExecutor
 
             # fork starts workers in milliseconds with the parent's imports; spawn where there is no fork.
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method))
-        return _in_order(lambda item: self._pool.submit(function, item, *args), items, window=2 * self.workers)
+            self._pool.submit(os.getpid).result()
+        return self
 
     def close(self) -> None:
         if self._pool is not None:
@@ -152,7 +159,7 @@ class LocalEngine:
             self._pool = None
 
     def __enter__(self) -> LocalEngine:
-        return self
+        return self.start()
 
     def __exit__(self, *exc) -> None:
         self.close()
@@ -237,14 +244,14 @@ def _in_order(submit: Callable, items: Iterable, *, window: int) -> Iterator:
 
 @dataclass
 class Summary:
-    """What a run did: articles, sentences, seconds, cache hits and skipped files."""
+    """What a run did: articles, sentences, seconds, cache hits, and files or rows the corpus skipped."""
 
     articles: int = 0
     sentences: int = 0
     seconds: float = 0.0
     lookups: int = 0
     hits: int = 0
-    skipped_files: int = 0
+    skipped: int = 0
     started: float = field(default_factory=time.perf_counter, repr=False)
 
     def add(self, result: ChunkResult) -> None:
@@ -258,7 +265,7 @@ class Summary:
         rate = self.articles / self.seconds if self.seconds else 0.0
         cache = f"cache: {self.hits:,} of {self.lookups:,} sentence measures reused" if self.lookups else "no cache"
         return (f"{self.articles:,} articles, {self.sentences:,} sentences in {self.seconds:.1f} s "
-                f"({rate:,.1f} articles/s); {cache}; {self.skipped_files:,} files skipped")
+                f"({rate:,.1f} articles/s); {cache}; {self.skipped:,} files or rows skipped")
 
 
 def extract(chunks: Iterable[list[dict]], *, engine: Engine, lexicons: str | Path | None = None,
