@@ -5,7 +5,6 @@ A family whose lexicon does not exist for a language yields NaN, and the row's `
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -86,14 +85,7 @@ class LanguageAnalyzer:
         if matcher is None:
             reasons.append(f"loaded_*: no loaded-language lexicon for '{self.lang}'")
             return {"loaded_score": NAN, "loaded_terms": "[]"}
-        matches = matcher.find(text)
-        found_cues = loaded.cues(text, is_headline=is_headline)
-        rated = loaded.rated_words(text, lang=self.lang, taken=[(m.start, m.end) for m in matches])
-        found = sorted([(m.start, m.as_dict()) for m in matches] + [(w.start, w.as_dict()) for w in rated],
-                       key=lambda pair: pair[0])
-        terms = [data for _, data in found] + [c.as_dict() for c in found_cues]
-        return {"loaded_score": loaded.loaded_score(matches, found_cues, rated),
-                "loaded_terms": json.dumps(terms, ensure_ascii=False)}
+        return loaded.loaded_columns(text, matcher.find(text), lang=self.lang, is_headline=is_headline)
 
     def _sentiment(self, text: str, n_words: int, *, reasons: list[str]) -> dict:
         polarity, subjectivity = sentiment.textblob_sentiment(text, lang=self.lang)

@@ -50,12 +50,16 @@ COLUMNS: tuple[Column, ...] = (
     Column("n_body_words", "articles", "Word tokens of the body (headline excluded).", "words"),
     Column("na_reason", "sentences", "Why measures of this row are NaN (missing analyzer or lexicon); empty when none."),
     Column("loaded_score", "both",
-           "Loaded wording: noisy-or of the weights of matched loaded terms and cues, `1 - prod(1 - w)`; "
-           "for articles the mean over body sentences.", "0-1, higher = more loaded", ALL,
-           "`lexicons/loaded/<lang>.yaml`; cues in `framing/features/loaded.py`"),
+           "Loaded wording: noisy-or of the weights of every signal, `1 - prod(1 - w)`: matched loaded terms, "
+           "cues and (English) words VADER or TextBlob rate as emotional or subjective, including weak ones "
+           "that are not highlighted; for articles the mean over body sentences.", "0-1, higher = more loaded", ALL,
+           "`lexicons/loaded/<lang>.yaml`; cues and word ratings in `framing/features/loaded.py`"),
     Column("loaded_terms", "sentences",
-           "JSON list of the matched terms and cues, each with category, weight, a one-sentence explanation "
-           "and, for zh/sv, an English gloss.", "JSON", ALL, "`lexicons/loaded/<lang>.yaml`"),
+           "JSON list of the highlights: the signals weighing at least 0.5 (`HIGHLIGHT_MIN`), each with category, "
+           "weight, a one-sentence explanation and, for zh/sv, an English gloss. `term` is the loaded phrase as "
+           "written (in English a loaded modifier takes in its noun phrase, a loaded noun its modifiers); "
+           "`lemma` is the word-list entry. Weaker signals raise `loaded_score` but are not listed.",
+           "JSON", ALL, "`lexicons/loaded/<lang>.yaml`"),
     Column("sent_tb_polarity", "both", "TextBlob (PatternAnalyzer) polarity; articles: mean over body.",
            "-1 to 1", ENGLISH, "textblob"),
     Column("sent_tb_subjectivity", "both", "TextBlob (PatternAnalyzer) subjectivity; articles: mean over body.",

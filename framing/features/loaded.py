@@ -4,6 +4,13 @@ The score is a noisy-or of the weights of the matched terms, cues and rated word
 One strong term ("deal with the devil", 0.9) makes a sentence clearly loaded; several weak ones add up
 without ever passing 1; a sentence with none scores 0.
 
+Scoring and highlighting are apart: every signal raises the score, but only those weighing at least
+``HIGHLIGHT_MIN`` (0.5) are listed in ``loaded_terms``, so plain reporting words of crime, war, law and
+risk ("criminal", "threat", weighted low in the word list) and weak word ratings ("help", "safety") nudge
+the score without being shown to readers as loaded. In English a highlight covers its loaded phrase: a
+loaded modifier takes in the rest of its noun phrase and a loaded noun its modifiers (pattern's chunker,
+as shipped with TextBlob).
+
 Words the lexicon lacks are rated from data TextBlob and VADER already ship (English only): VADER's
 valence of each word (-4 to 4) and the subjectivity of adjectives in TextBlob's pattern lexicon. The
 parameters, set once by hand and kept few on purpose:
@@ -20,6 +27,7 @@ parameters, set once by hand and kept few on purpose:
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -89,6 +97,60 @@ def _is_loaded_label(label: str) -> bool:
     return 0 < len(words) <= LABEL_MAX_WORDS and label.casefold() not in GENRE_LABELS and not label.isupper()
 
 
+def loaded_columns(text: str, matches: list[Match], *, lang: str, is_headline: bool) -> dict:
+    """Return ``loaded_score`` and ``loaded_terms`` (JSON) of ``text`` from its lexicon ``matches``.
+
+    Every signal counts towards the score; only those weighing at least ``HIGHLIGHT_MIN`` are listed.
+    """
+    found_cues = cues(text, is_headline=is_headline)
+    rated = rated_words(text, lang=lang, taken=[(m.start, m.end) for m in matches])
+    listed = sorted([m for m in matches if m.weight >= HIGHLIGHT_MIN] + [w for w in rated if w.weight >= HIGHLIGHT_MIN],
+                    key=lambda found: found.start)
+    spans = phrase_spans(text, [(found.start, found.end) for found in listed], lang=lang)
+    terms = [found.as_dict() | {"term": text[start:end]} for found, (start, end) in zip(listed, spans)]
+    terms += [c.as_dict() for c in found_cues if CUE_WEIGHTS[c.name] >= HIGHLIGHT_MIN]
+    return {"loaded_score": loaded_score(matches, found_cues, rated),
+            "loaded_terms": json.dumps(terms, ensure_ascii=False)}
+
+
+def phrase_spans(text: str, spans: list[tuple[int, int]], *, lang: str) -> list[tuple[int, int]]:
+    """Return each of the sorted, disjoint ``spans`` widened to the loaded phrase it belongs to.
+
+    A loaded modifier takes in the rest of its noun phrase ("corrupt" -> "corrupt officials") and a loaded
+    noun its modifiers ("boss" -> "ChatGPT boss"): the reader meets the phrase, not the word alone. A
+    phrase never runs into the next highlighted span. Languages without a chunker keep their spans.
+    """
+    if lang not in PHRASE_LANGUAGES or not spans:
+        return list(spans)
+    from textblob.en import parser
+
+    tokens = token_spans(text, lang=lang)
+    parsed = [word for sentence in parser.parse(" ".join(tok for tok, _, _ in tokens), chunks=True,
+                                                relations=False, lemmata=False, tokenize=False).split()
+              for word in sentence]
+    if len(parsed) != len(tokens):
+        return list(spans)
+    tags, chunks = [word[1] for word in parsed], [word[2] for word in parsed]
+    widened = []
+    for n, (start, end) in enumerate(spans):
+        inside = [k for k, (_, s, e) in enumerate(tokens) if start <= s and e <= end]
+        if not inside:
+            widened.append((start, end))
+            continue
+        first, last = inside[0], inside[-1]
+        low = spans[n - 1][1] if n else -1
+        high = spans[n + 1][0] if n + 1 < len(spans) else len(text) + 1
+        if chunks[last].endswith("NP") and tags[last].startswith(_MODIFIER_TAGS):
+            while last + 1 < len(tokens) and chunks[last + 1] == "I-NP" and tokens[last + 1][2] <= high:
+                last += 1
+        if tags[first].startswith("NN"):
+            while (first > 0 and chunks[first] == "I-NP" and tags[first - 1].startswith(("JJ", "NN"))
+                   and tokens[first - 1][1] >= low):
+                first -= 1
+        widened.append((min(start, tokens[first][1]), max(end, tokens[last][2])))
+    return widened
+
+
 def loaded_score(matches: list[Match], found_cues: list[Cue], rated: list[RatedWord] = ()) -> float:
     """Return the noisy-or of the weights of ``matches``, ``found_cues`` and ``rated`` words, in [0, 1]."""
     keep = 1.0
@@ -101,6 +163,9 @@ def loaded_score(matches: list[Match], found_cues: list[Cue], rated: list[RatedW
     return 1.0 - keep
 
 
+HIGHLIGHT_MIN = 0.5
+PHRASE_LANGUAGES = frozenset({"en"})
+_MODIFIER_TAGS = ("JJ", "RB", "VBN", "VBG")
 RATED_LANGUAGES = frozenset({"en"})
 STRONG_VALENCE = 1.5
 VALENCE_SCALE = {"judging": 0.5, "other": 0.2}

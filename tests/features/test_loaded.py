@@ -1,5 +1,7 @@
 """Loaded-wording cues and the noisy-or score."""
 
+import json
+
 import pytest
 
 from framing.features import loaded
@@ -55,3 +57,35 @@ def test_quote_share_counts_characters_inside_quotes():
     assert quote_share("no quotes here") == 0.0
     assert quote_share("“an open quote runs to the end") == 1.0
     assert quote_share("  ") != quote_share("  ")  # NaN for empty text
+
+
+def _terms(text, *, is_headline=False):
+    from framing.features.tables import Analyzers
+
+    row = Analyzers()("en").analyze(text, is_headline=is_headline)
+    return row["loaded_score"], {t.get("lemma", t["term"]): t["term"] for t in json.loads(row["loaded_terms"])}
+
+
+def test_weak_signals_raise_the_score_without_being_highlighted():
+    score, terms = _terms("OpenAI's CEO Calls on China to Help Shape AI Safety Guidelines", is_headline=True)
+    assert terms == {} and 0 < score < 0.5
+    score, terms = _terms("The criminal threat grew.")
+    assert terms == {} and score > 0
+
+
+def test_every_highlight_weighs_at_least_the_highlight_minimum():
+    _, terms = _terms("The evil regime sent its thugs, a terrorist threat, to the sacred site.")
+    assert set(terms) == {"evil", "thug"}
+
+
+def test_a_highlight_covers_its_loaded_phrase():
+    _, terms = _terms("Critics said the disgusting tax plan would pass.")
+    assert terms["disgusting"] == "disgusting tax plan"
+    _, terms = _terms("Deal with the Devil: ChatGPT Boss Sam Altman Calls for Collaboration", is_headline=True)
+    assert terms["deal with the devil"] == "Deal with the Devil" and terms["boss"] == "ChatGPT Boss"
+
+
+def test_phrases_stop_at_the_next_highlight():
+    spans = loaded.phrase_spans("utterly vile thugs", [(0, 12), (13, 18)], lang="en")
+    assert spans[0][1] <= spans[1][0]
+    assert loaded.phrase_spans("en ond regim", [(3, 6)], lang="sv") == [(3, 6)]
