@@ -114,11 +114,12 @@ def headlines_command(
     from framing.report.terminal import print_headline_pairs
 
     corpus = framing.load_corpus(path)
+    if out is not None:
+        refuse_overwriting_inputs(out, corpus.sources)
     tables = framing.features(corpus)
     pairs = align_headlines(tables.sentences, threshold=threshold)
     print_headline_pairs(console, pairs)
     if out is not None:
-        refuse_overwriting_inputs(out, corpus.sources)
         write_table(pairs, out)
         console.print(f"wrote {out}", highlight=False)
 
