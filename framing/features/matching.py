@@ -62,7 +62,15 @@ def _key(token: str, lang: str) -> str:
 
 
 def token_keys(text: str, *, lang: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """Return the match keys of the word tokens of ``text`` and their character spans."""
+    """Return the match keys of the word tokens of ``text`` and their character spans.
+
+    Every matcher of a sentence asks in turn, so the lists are shared: read them, do not change them.
+    """
+    return _token_keys(text, lang)
+
+
+@lru_cache(maxsize=16)
+def _token_keys(text: str, lang: str) -> tuple[list[str], list[tuple[int, int]]]:
     spans = token_spans(text, lang=lang)
     return [_key(tok, lang) for tok, _, _ in spans], [(start, end) for _, start, end in spans]
 

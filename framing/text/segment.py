@@ -61,7 +61,16 @@ def tokens(text: str, *, lang: str) -> list[str]:
 
 
 def token_spans(text: str, *, lang: str) -> list[tuple[str, int, int]]:
-    """Return ``(token, start, end)`` for each word token of ``text``; ``text[start:end] == token``."""
+    """Return ``(token, start, end)`` for each word token of ``text``; ``text[start:end] == token``.
+
+    The list is shared with the next callers that ask about the same text (every measure of a sentence
+    reads its tokens): read it, do not change it.
+    """
+    return _token_spans(text, lang)
+
+
+@lru_cache(maxsize=16)
+def _token_spans(text: str, lang: str) -> list[tuple[str, int, int]]:
     if lang == "zh":
         return [(tok, start, end) for tok, start, end in _jieba().tokenize(text) if _is_zh_word(tok)]
     return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
@@ -73,4 +82,4 @@ def _is_zh_word(token: str) -> bool:
 
 def word_count(text: str, *, lang: str) -> int:
     """Return the number of word tokens in ``text``."""
-    return len(tokens(text, lang=lang))
+    return len(token_spans(text, lang=lang))
