@@ -6,6 +6,7 @@ A family whose lexicon does not exist for a language yields NaN, and the row's `
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +22,7 @@ LEXICON_FAMILIES = ("loaded", "polarity", "frames", "sourcing", "modifiers")
 # The measure families of a sentence row, in column order; each is computed (and cached) on its own.
 MEASURE_FAMILIES = ("loaded", "sentiment", "frames", "sourcing")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "「": "」", "『": "』", "\"": "\""}
+_QUOTE_MARK = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "”»」』") + "]")
 
 
 def _lexicon(family: str, lang: str, root: Path | None):
@@ -152,6 +154,9 @@ def quote_share(text: str) -> float:
     A quote left open at the end of the text runs to its end, and a closing mark with no opening one
     closes a quote begun in an earlier sentence.
     """
+    if _QUOTE_MARK.search(text) is None:
+        # Most sentences quote no one: skip the character walk.
+        return NAN if not text or text.isspace() else 0.0
     chars = [not ch.isspace() for ch in text]
     total = sum(chars)
     if total == 0:
