@@ -89,3 +89,32 @@ def test_unknown_engines_and_stray_schedulers_are_user_errors():
         make_engine("local", scheduler="tcp://127.0.0.1:8786")
     with pytest.raises(InputError, match="--workers must be at least 1, not 0"):
         LocalEngine(workers=0)
+
+
+def test_the_features_command_gives_the_same_bytes_with_workers_and_reuses_the_cache(tmp_path):
+    from typer.testing import CliRunner
+
+    from framing.cli import app
+
+    runner = CliRunner()
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    first = runner.invoke(app, ["features", "--out", str(tmp_path / "a"), "--chunk-size", "5", *cache])
+    second = runner.invoke(app, ["features", "--out", str(tmp_path / "b"), "--chunk-size", "5", "--workers", "2",
+                                 *cache])
+    uncached = runner.invoke(app, ["features", "--out", str(tmp_path / "c"), "--chunk-size", "5", "--no-cache"])
+    assert first.exit_code == second.exit_code == uncached.exit_code == 0, first.output + second.output
+    assert "21 articles, 105 sentences" in first.output and "cache: 0 of 420 sentence measures reused" in first.output
+    assert "cache: 420 of 420 sentence measures reused" in second.output
+    assert "no cache" in uncached.output
+    assert written(tmp_path / "a") == written(tmp_path / "b") == written(tmp_path / "c")
+
+
+def test_the_features_command_names_a_bad_engine_in_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from framing.cli import app
+
+    result = CliRunner().invoke(app, ["features", "--out", str(tmp_path), "--engine", "spark"])
+    assert result.exit_code != 0
+    assert "unknown engine 'spark'; engines are: local, dask" in result.output
+    assert not list(tmp_path.iterdir())
