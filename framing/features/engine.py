@@ -10,6 +10,7 @@ computed, so the cache has one writer however many workers there are.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections import deque
@@ -52,21 +53,28 @@ class ChunkResult:
 
 
 class _WorkerState(threading.local):
-    """Analyzers and a read-only cache connection, per worker thread and settings."""
+    """Analyzers per settings, and read-only cache connections per process, in each worker thread."""
 
     def __init__(self) -> None:
-        self.by_settings: dict[Settings, tuple[Analyzers, SentenceCache | None, dict]] = {}
+        self.analyzers: dict[Settings, tuple[Analyzers, dict]] = {}
+        self.caches: dict[tuple[str, int], SentenceCache] = {}
 
 
 _STATE = _WorkerState()
 
 
 def _state(settings: Settings) -> tuple[Analyzers, SentenceCache | None, dict]:
-    if settings not in _STATE.by_settings:
+    if settings not in _STATE.analyzers:
         root = Path(settings.lexicon_root) if settings.lexicon_root is not None else None
-        cache = SentenceCache(settings.cache_dir, readonly=True) if settings.cache_dir is not None else None
-        _STATE.by_settings[settings] = (Analyzers(root), cache, {})
-    return _STATE.by_settings[settings]
+        _STATE.analyzers[settings] = (Analyzers(root), {})
+    analyzers, versions = _STATE.analyzers[settings]
+    if settings.cache_dir is None:
+        return analyzers, None, versions
+    # Keyed by process: a forked worker must not use a database connection its parent opened.
+    key = (settings.cache_dir, os.getpid())
+    if key not in _STATE.caches:
+        _STATE.caches[key] = SentenceCache(settings.cache_dir, readonly=True)
+    return analyzers, _STATE.caches[key], versions
 
 
 def extract_chunk(records: list[dict], settings: Settings) -> ChunkResult:
@@ -144,7 +152,6 @@ class LocalEngine:
         """Start the worker processes now (before any thread, such as a progress bar's, starts); return ``self``."""
         if self.workers > 1 and self._pool is None:
             import multiprocessing
-            import os
             from concurrent.futures import ProcessPoolExecutor
 
             # fork starts workers in milliseconds with the parent's imports; spawn where there is no fork.
