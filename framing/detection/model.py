@@ -41,13 +41,19 @@ TRUSTED_TYPES = [
 @lru_cache(maxsize=200_000)
 def _sentence_features(text: str, lang: str) -> tuple[float, ...]:
     """Return the unsupervised measures of one sentence: the scores, then term counts by category."""
-    import json
+    from framing.features import loaded
 
-    row = _analyzers()(lang).analyze(text, is_headline=False)
+    analyzer = _analyzers()(lang)
+    row = analyzer.analyze(text, is_headline=False)
     counts = dict.fromkeys(LOADED_CATEGORIES, 0.0)
-    for term in json.loads(row["loaded_terms"]):
-        if term["category"] in counts:
-            counts[term["category"]] += float(term["weight"])
+    # Every signal, highlighted or not: the weak ones carry information a model can weigh.
+    matches = analyzer.matchers["loaded"].find(text) if analyzer.matchers["loaded"] else []
+    found = [*matches, *loaded.rated_words(text, lang=lang, taken=[(m.start, m.end) for m in matches])]
+    for signal in found:
+        if signal.category in counts:
+            counts[signal.category] += float(signal.weight)
+    for cue in loaded.cues(text, is_headline=False):
+        counts[cue.name] += loaded.CUE_WEIGHTS[cue.name]
     measures = [0.0 if row[m] != row[m] else abs(float(row[m])) for m in MEASURES]
     return (*measures, *counts.values())
 
