@@ -32,7 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).parent))
-import synthetic  # noqa: E402
+import synthetic
 
 LEXICON_FAMILIES = ("loaded", "polarity", "frames", "sourcing")
 SHARED = ("sent_tb_polarity", "sent_tb_subjectivity", "sent_vader_compound")
@@ -78,7 +78,7 @@ def baseline(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     frame["sent_vader_compound"] = frame["sentence"].apply(lambda s: vader.polarity_scores(s)["compound"])
     lower = frame["sentence"].str.lower()
     for (family, category), words in terms.items():
-        frame[f"{family}_{category}_count"] = lower.apply(lambda s: sum(s.count(term) for term in words))
+        frame[f"{family}_{category}_count"] = lower.apply(lambda s, words=words: sum(s.count(term) for term in words))
     articles = frame.drop(columns=["sentence", "outlet"]).groupby("id", sort=False).mean()
     return frame.reset_index(drop=True), articles
 

@@ -20,7 +20,7 @@ from framing.corpus.encoding import DecodeError, decode
 from framing.corpus.manifest import MANIFEST_NAMES, Manifest, find_manifest, load_manifest
 from framing.corpus.metadata import canonical_url
 from framing.corpus.readers import (
-    READERS, RECORD_FIELDS, FIELD_ALIASES, ReadError, Source, csv_batches, jsonl_batches,
+    FIELD_ALIASES, READERS, RECORD_FIELDS, ReadError, Source, csv_batches, jsonl_batches,
 )
 from framing.corpus.records import (
     ARTICLE_COLUMNS, DROPPED_COLUMNS, DUPLICATE_COLUMNS, Article, Corpus, CorpusError, Note, Problem,

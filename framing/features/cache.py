@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -43,7 +43,7 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("FRAMING_CACHE_DIR") or Path.home() / ".cache" / "framing").expanduser()
 
 
-@lru_cache(maxsize=None)
+@cache
 def package_version(name: str) -> str:
     """Return the installed version of ``name`` ("-" when it is not installed)."""
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
-import throughput  # noqa: E402
+import throughput
 
 
 @pytest.mark.slow
@@ -21,9 +21,9 @@ def test_the_benchmark_prints_its_figures_on_a_few_articles(capsys):
 
 def test_the_baseline_agrees_with_framing_on_the_shared_measures():
     import pandas as pd
+    import synthetic
 
     import framing
-    import synthetic
 
     records = pd.DataFrame(list(synthetic.articles(3, seed=4)))
     sentences, articles = throughput.baseline(records)

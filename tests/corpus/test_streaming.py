@@ -11,7 +11,7 @@ from framing.corpus import ARTICLE_COLUMNS, iter_corpus, load_corpus
 from framing.errors import InputError
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
-import synthetic  # noqa: E402
+import synthetic
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_a_streamed_csv_equals_load_corpus_and_keeps_line_numbers(tmp_path, smal
     rows.loc[3, "id"] = ""
     rows.loc[7, ["title", "text"]] = ""
     rows.to_csv(tmp_path / "export.csv", index=False)
-    stream, chunks, records = streamed(tmp_path / "export.csv", chunk_size=3)
+    stream, _, records = streamed(tmp_path / "export.csv", chunk_size=3)
     corpus = load_corpus(tmp_path / "export.csv")
     pd.testing.assert_frame_equal(records.astype({"n_sentences": int, "n_words": int}), corpus.articles)
     assert "export:5" in set(records["id"])

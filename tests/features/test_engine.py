@@ -7,10 +7,10 @@ import pyarrow.parquet as pq
 import pytest
 
 import framing
+from framing.errors import InputError
 from framing.features import write_features
 from framing.features.engine import DaskEngine, LocalEngine, chunked, make_engine
 from framing.features.outputs import output_names
-from framing.errors import InputError
 
 
 @pytest.fixture(scope="module")
