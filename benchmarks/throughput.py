@@ -154,9 +154,11 @@ def main(argv: list[str] | None = None) -> dict:
         framing.features(records.head(3))  # load lexicons and models on both sides before timing
         baseline(records.head(3))
         slices = [records.iloc[start:start + SLICE] for start in range(0, len(records), SLICE)]
+        # Each slice is cut into chunks the workers share; one worker reads the same chunks in turn.
+        chunk_size = max(1, SLICE // (4 * args.workers))
         with LocalEngine(workers=args.workers) as pool:
-            runs = {"ours": framing.features, "baseline": baseline,
-                    "workers": lambda part: framing.features(part, engine=pool)}
+            runs = {"ours": lambda part: framing.features(part, chunk_size=chunk_size), "baseline": baseline,
+                    "workers": lambda part: framing.features(part, engine=pool, chunk_size=chunk_size)}
             if args.workers == 1:
                 del runs["workers"]
             seconds, outputs = interleaved(runs, slices)

@@ -284,6 +284,7 @@ def score_command(
     model: Annotated[Optional[Path], typer.Option("--model", help="A model from `framing train`; its probability becomes loaded_score.")] = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read, scored and written at a time.")] = 2000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes; the output is the same for any number.")] = 1,
 ) -> None:
     """Score every row of a CSV: loaded_score, the highlighted loaded_terms, and the other sentence measures."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
@@ -293,7 +294,7 @@ def score_command(
     with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
                   console=err_console, transient=True) as bar:
         task = bar.add_task(f"scoring {path.name}", total=None)
-        n_rows = score_csv(path, out, text_col=text_col, lang=lang, model=model, chunk_rows=chunk_rows,
+        n_rows = score_csv(path, out, text_col=text_col, lang=lang, model=model, chunk_rows=chunk_rows, workers=workers,
                            progress=lambda done, total: bar.update(task, completed=done, total=total))
     console.print(f"scored {n_rows} rows; wrote {out}", highlight=False)
 
@@ -360,6 +361,7 @@ def figures_command(
     formats: Annotated[Optional[list[str]], typer.Option("--format", help="png, pdf or svg; repeat for several. Default: all three.")] = None,
     seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of every bootstrap and permutation.")] = 0,
     n_boot: Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for intervals and tests.")] = 2000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes for feature extraction; the results are the same for any number.")] = 1,
 ) -> None:
     """Draw the six figures, each with the toolkit and lexicon versions and the seed in its metadata."""
     import framing
@@ -370,7 +372,7 @@ def figures_command(
 
     corpus = framing.load_corpus(path)
     refuse_overwriting_inputs(out, corpus.sources)
-    results = analyse(corpus, seed=seed, n_boot=n_boot)
+    results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers)
     for written in write_figures(results, out, formats=tuple(formats or FORMATS)):
         console.print(f"wrote {written}", highlight=False)
 
@@ -383,6 +385,7 @@ def paper_command(
     check: Annotated[bool, typer.Option("--check", help="Rebuild in a temporary folder; fail, naming the files, if any differs from OUT's.")] = False,
     seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of every bootstrap and permutation.")] = 0,
     n_boot: Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for intervals and tests.")] = 2000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes for feature extraction; the results are the same for any number.")] = 1,
 ) -> None:
     """Rebuild the paper (figures, tables, numbers, HTML and PDF) from raw articles, or --check it."""
     import framing
@@ -391,7 +394,7 @@ def paper_command(
 
     corpus = framing.load_corpus(path)
     if check:
-        differ = check_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot)
+        differ = check_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers)
         for name in differ:
             err_console.print(f"differs: {out / name}", highlight=False)
         if differ:
@@ -401,5 +404,5 @@ def paper_command(
         return
     for folder in ("figures", "paper"):
         refuse_overwriting_inputs(out / folder, corpus.sources)
-    written = build_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot)
+    written = build_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers)
     console.print(f"wrote {len(written)} files; the paper is {out / 'paper' / 'paper.pdf'}", highlight=False)

@@ -47,12 +47,20 @@ class Scorer:
         return rows
 
 
+# The scorer of the running score_csv: set before worker processes fork, so each inherits it built.
+_SCORER: Scorer | None = None
+
+
 def score_csv(path: str | Path, out: str | Path, *, text_col: str = "text", lang: str = "en", model=None,
-              chunk_rows: int = CHUNK_ROWS, progress: Callable[[int, int], None] | None = None) -> int:
+              chunk_rows: int = CHUNK_ROWS, progress: Callable[[int, int], None] | None = None,
+              workers: int = 1) -> int:
     """Score every row of the CSV at ``path`` and write ``out`` (.csv or .jsonl); return the row count.
 
-    ``progress(done_bytes, total_bytes)`` is called after each chunk.
+    ``progress(done_bytes, total_bytes)`` is called after each chunk. ``workers`` local processes score
+    chunks in parallel; the output is the same, to the byte, for any number.
     """
+    global _SCORER
+    from framing.features.engine import make_engine
     from framing.io import atomic_path, refuse_overwriting_inputs
 
     path, out = Path(path), Path(out)
@@ -62,21 +70,28 @@ def score_csv(path: str | Path, out: str | Path, *, text_col: str = "text", lang
     if suffix not in OUTPUT_SUFFIXES:
         raise OutputError(f"unsupported output format {suffix!r}; use .csv or .jsonl", path=out)
     refuse_overwriting_inputs(out, [path])
-    scorer = Scorer(lang=lang, model=model)
+    _SCORER = Scorer(lang=lang, model=model)
     total_bytes, n_rows = path.stat().st_size, 0
-    with open(path, "rb") as source, atomic_path(out) as tmp, open(tmp, "wb") as sink:
+    with open(path, "rb") as source, atomic_path(out) as tmp, open(tmp, "wb") as sink, \
+            make_engine("local", workers=workers) as engine:
         try:
             chunks = pd.read_csv(source, dtype=str, keep_default_na=False, chunksize=chunk_rows)
         except pd.errors.EmptyDataError:
             raise InputError("the file is empty", path=path) from None
-        for chunk in chunks:
-            sink.write(_scored_bytes(chunk, scorer, text_col=text_col, suffix=suffix, header=n_rows == 0, path=path))
-            n_rows += len(chunk)
+        for rows, data in engine.map(_score_chunk, enumerate(chunks), text_col, suffix, path):
+            sink.write(data)
+            n_rows += rows
             if progress is not None:
                 progress(min(source.tell(), total_bytes), total_bytes)
         if n_rows == 0:
             raise InputError("the file has no rows to score", path=path)
     return n_rows
+
+
+def _score_chunk(item: tuple[int, pd.DataFrame], text_col: str, suffix: str, path: Path) -> tuple[int, bytes]:
+    """Score one numbered chunk with the inherited scorer; return its row count and output bytes."""
+    number, chunk = item
+    return len(chunk), _scored_bytes(chunk, _SCORER, text_col=text_col, suffix=suffix, header=number == 0, path=path)
 
 
 def _scored_bytes(chunk: pd.DataFrame, scorer: Scorer, *, text_col: str, suffix: str, header: bool,

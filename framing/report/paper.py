@@ -41,7 +41,8 @@ DIGITS = 6
 
 
 def build_paper(
-    corpus, *, out_dir: str | Path = ".", inputs: str | Path | None = None, seed: int = 0, n_boot: int = N_BOOT
+    corpus, *, out_dir: str | Path = ".", inputs: str | Path | None = None, seed: int = 0, n_boot: int = N_BOOT,
+    workers: int = 1,
 ) -> list[Path]:
     """Rebuild the figures, tables, numbers, HTML and PDF of the paper for ``corpus`` under ``out_dir``.
 
@@ -52,6 +53,7 @@ def build_paper(
         ``paper/numbers.json``, ``paper/paper.html``, ``paper/paper.pdf``).
     inputs : folder of committed inputs (evaluation JSON); default ``out_dir/paper/inputs``.
     seed, n_boot : seed and resamples of every random draw.
+    workers : local processes for feature extraction; the outputs are the same for any number.
 
     Returns
     -------
@@ -60,7 +62,7 @@ def build_paper(
     """
     out_dir = Path(out_dir)
     inputs = Path(inputs) if inputs is not None else out_dir / "paper" / "inputs"
-    results = analyse(corpus, seed=seed, n_boot=n_boot)
+    results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers)
     paths = write_figures(results, out_dir / "figures")
     paper_dir = out_dir / "paper"
     tables = paper_tables(results)
@@ -77,7 +79,8 @@ def build_paper(
 
 
 def check_paper(
-    corpus, *, out_dir: str | Path = ".", inputs: str | Path | None = None, seed: int = 0, n_boot: int = N_BOOT
+    corpus, *, out_dir: str | Path = ".", inputs: str | Path | None = None, seed: int = 0, n_boot: int = N_BOOT,
+    workers: int = 1,
 ) -> list[str]:
     """Rebuild the paper in a temporary folder; return the generated files that differ from ``out_dir``'s.
 
@@ -88,7 +91,8 @@ def check_paper(
     inputs = Path(inputs) if inputs is not None else out_dir / "paper" / "inputs"
     with tempfile.TemporaryDirectory(prefix="framing-paper-") as tmp:
         built = {path.relative_to(tmp).as_posix()
-                 for path in build_paper(corpus, out_dir=tmp, inputs=inputs, seed=seed, n_boot=n_boot)}
+                 for path in build_paper(corpus, out_dir=tmp, inputs=inputs, seed=seed, n_boot=n_boot,
+                                                         workers=workers)}
         present = {path.relative_to(out_dir).as_posix() for path in generated_files(out_dir)}
         differ = [name for name in sorted(built & present)
                   if not filecmp.cmp(Path(tmp) / name, out_dir / name, shallow=False)]

@@ -84,14 +84,18 @@ class Results:
         return group_colours([*compared, *others])
 
 
-def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path | None = None) -> Results:
-    """Compute the :class:`Results` of ``corpus`` (a :class:`framing.corpus.Corpus` or its records)."""
+def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path | None = None,
+            workers: int = 1) -> Results:
+    """Compute the :class:`Results` of ``corpus`` (a :class:`framing.corpus.Corpus` or its records).
+
+    ``workers`` local processes extract the features; the results are the same for any number.
+    """
     import framing
     from framing.features import FeatureTables
     from framing.features.headlines import align_headlines
 
     records = corpus.articles if hasattr(corpus, "articles") else corpus
-    tables = framing.features(records, lexicons=lexicons)
+    tables = framing.features(records, lexicons=lexicons, workers=workers)
     full = set(records.loc[records["kind"] == "article", "id"]) or set(records["id"])
     full_text = FeatureTables(
         sentences=tables.sentences[tables.sentences["article_id"].isin(full)].reset_index(drop=True),

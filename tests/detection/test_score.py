@@ -30,6 +30,14 @@ def test_chunked_output_equals_unchunked_output(labelled, tmp_path):
     assert chunked.read_bytes() == whole.read_bytes()
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_two_workers_write_the_same_bytes_as_one(labelled, tmp_path, suffix):
+    one, two = tmp_path / f"one{suffix}", tmp_path / f"two{suffix}"
+    score_csv(labelled, one, chunk_rows=5)
+    assert score_csv(labelled, two, chunk_rows=5, workers=2) == 57
+    assert two.read_bytes() == one.read_bytes()
+
+
 def test_a_missing_text_column_leaves_no_output(labelled, tmp_path):
     out = tmp_path / "scored.csv"
     with pytest.raises(InputError, match="no column 'body'"):
