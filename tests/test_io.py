@@ -39,3 +39,10 @@ def test_tables_round_trip_in_each_format(tmp_path, suffix):
     else:
         back = pd.read_json(path, lines=True)
     assert back["id"].tolist() == ["a", "b"] and back["score"].iloc[0] == 0.5 and pd.isna(back["score"].iloc[1])
+
+
+def test_the_next_write_removes_what_a_killed_run_left(tmp_path):
+    (tmp_path / ".table.csv.abc123.tmp").write_text("half", encoding="utf-8")
+    (tmp_path / ".other.csv.abc123.tmp").write_text("not ours", encoding="utf-8")
+    write_text(tmp_path / "table.csv", "whole\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.csv.abc123.tmp", "table.csv"]
