@@ -323,3 +323,19 @@ def test_cli_check_on_a_missing_folder_is_a_one_line_user_error(tmp_path):
     assert result.exit_code == 2
     assert "not a folder" in result.output
     assert "Traceback" not in result.output
+
+
+def test_readme_states_the_entry_count_of_every_shipped_file():
+    """The provenance table in lexicons/README.md gives each file's size; it must match the files."""
+    import re
+    from pathlib import Path
+
+    from framing.lexicons import load_lexicon
+
+    readme = (Path(__file__).parents[1] / "lexicons" / "README.md").read_text(encoding="utf-8")
+    for row in re.finditer(r"^\| `(\w+)/(\{[\w,]+\}|\w+)\.yaml` \| ([\d, ]+?)(?: \(|\s*\|)", readme, re.M):
+        family, langs, counts = row.groups()
+        langs = langs.strip("{}").split(",")
+        stated = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", counts)] if len(langs) > 1 else [
+            int(counts.replace(",", "").strip())]
+        assert stated == [len(load_lexicon(family, lang).entries) for lang in langs], (family, langs)
