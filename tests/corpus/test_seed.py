@@ -204,9 +204,13 @@ def test_without_a_manifest_the_files_say_what_they_can(tmp_path):
     assert (records["story"] == "").all()
 
 
-@pytest.mark.skipif(not Path("/work/shared/corpus/manifest.csv").exists(), reason="shared corpus not present")
-def test_a_manifest_one_level_above_the_files_matches_them_by_name():
-    corpus = load_corpus("/work/shared/corpus")
+def test_a_manifest_one_level_above_the_files_matches_them_by_name(tmp_path):
+    # The layout the seed corpus is distributed in: corpus/manifest.csv beside corpus/seed/*.txt.
+    (tmp_path / "seed").mkdir()
+    for path in seed_path().glob("*.txt"):
+        shutil.copy(path, tmp_path / "seed" / path.name)
+    shutil.copy(seed_path() / "manifest.csv", tmp_path / "manifest.csv")
+    corpus = load_corpus(tmp_path)
     assert corpus.problems == []
     five = corpus.articles.set_index("id").loc[[BREITBART, REX, RFI, DAGLIGA, BLOOMBERG]]
     assert five["outlet"].tolist() == ["Breitbart", "REX Wire", "RFI Chinese", "DagligaAI", "Bloomberg"]
