@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import matplotlib as mpl
 from matplotlib import font_manager
@@ -41,6 +42,19 @@ SMALL_SIZE = 7.5
 
 #: Latin, Swedish and symbols from DejaVu Sans; Chinese from Noto Sans CJK (set-up installs fonts-noto-cjk).
 FONT_FALLBACK = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK TC", "Droid Sans Fallback")
+
+
+def prefer_system_fonts() -> None:
+    """Make matplotlib pick a system font file over its own bundled copy of the same family.
+
+    A PDF embeds its fonts in the order of their file paths; a bundled DejaVu Sans lives inside the
+    virtual environment, wherever that is, so its place among the system's Noto CJK fonts would change
+    with the checkout's location and the PDF bytes with it. System font paths are the same on every
+    machine set up by ``.ci/setup``.
+    """
+    bundled = str(Path(mpl.get_data_path()))
+    font_manager.fontManager.ttflist.sort(key=lambda entry: entry.fname.startswith(bundled))
+    font_manager.fontManager._findfont_cached.cache_clear()
 
 
 def available_fonts(names: Iterable[str] = FONT_FALLBACK) -> list[str]:
@@ -89,6 +103,7 @@ def rc() -> dict:
 @contextlib.contextmanager
 def themed() -> Iterator[None]:
     """Draw (and save) inside the house theme; rcParams are restored afterwards."""
+    prefer_system_fonts()
     with mpl.rc_context(rc()):
         yield
 
