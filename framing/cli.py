@@ -28,6 +28,9 @@ CorpusPath = Annotated[
     Optional[Path],
     typer.Argument(help="A corpus file or folder. Default: the embedded seed corpus.", show_default=False),
 ]
+StatsSeed = Annotated[int, typer.Option("--seed", min=0, help="Seed of every bootstrap, permutation and Monte Carlo draw.")]
+NBoot = Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for intervals and resampling tests.")]
+Workers = Annotated[int, typer.Option("--workers", min=1, help="Worker processes; the results are the same for any number.")]
 
 
 def user_errors(command):
@@ -202,8 +205,8 @@ def compare_command(
     by: Annotated[str, typer.Option("--by", help="Sentence-table column whose groups are compared.")] = "outlet",
     within: Annotated[Optional[str], typer.Option("--within", help="Compare groups only inside each value of this column (story).")] = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for groups, tests, frames and terms (.csv and .json).")] = Path("comparison"),
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of every bootstrap, permutation and Monte Carlo draw.")] = 0,
-    n_boot: Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for intervals and resampling tests.")] = 2000,
+    seed: StatsSeed = 0,
+    n_boot: NBoot = 2000,
 ) -> None:
     """Compare outlets: bootstrap intervals, rank and permutation tests, frame counts, distinctive words."""
     from rich.table import Table
@@ -284,7 +287,7 @@ def score_command(
     model: Annotated[Optional[Path], typer.Option("--model", help="A model from `framing train`; its probability becomes loaded_score.")] = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read, scored and written at a time.")] = 2000,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes; the output is the same for any number.")] = 1,
+    workers: Workers = 1,
 ) -> None:
     """Score every row of a CSV: loaded_score, the highlighted loaded_terms, and the other sentence measures."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
@@ -359,9 +362,9 @@ def figures_command(
     path: CorpusPath = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for the figure files.")] = Path("figures"),
     formats: Annotated[Optional[list[str]], typer.Option("--format", help="png, pdf or svg; repeat for several. Default: all three.")] = None,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of every bootstrap and permutation.")] = 0,
-    n_boot: Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for intervals and tests.")] = 2000,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes for feature extraction; the results are the same for any number.")] = 1,
+    seed: StatsSeed = 0,
+    n_boot: NBoot = 2000,
+    workers: Workers = 1,
 ) -> None:
     """Draw the six figures, each with the toolkit and lexicon versions and the seed in its metadata."""
     import framing
@@ -383,9 +386,9 @@ def paper_command(
     path: CorpusPath = None,
     out: Annotated[Path, typer.Option("--out", help="Folder that receives figures/ and paper/.")] = Path("."),
     check: Annotated[bool, typer.Option("--check", help="Rebuild in a temporary folder; fail, naming the files, if any differs from OUT's.")] = False,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of every bootstrap and permutation.")] = 0,
-    n_boot: Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for intervals and tests.")] = 2000,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes for feature extraction; the results are the same for any number.")] = 1,
+    seed: StatsSeed = 0,
+    n_boot: NBoot = 2000,
+    workers: Workers = 1,
 ) -> None:
     """Rebuild the paper (figures, tables, numbers, HTML and PDF) from raw articles, or --check it."""
     import framing
