@@ -135,8 +135,9 @@ def select_headlines(headlines: list[Headline], explained: dict[str, dict], part
                      count: int | None, seed: int) -> list[Headline]:
     """Return ``count`` headlines in a seeded order; half of them loaded when there are enough.
 
-    A headline shown beside another as its pair is not chosen again on its own. The input order does
-    not matter: candidates are sorted by id before the seeded shuffle.
+    A headline shown beside another as its pair is not chosen again on its own; headlines on one of the
+    corpus's stories come before others. The input order does not matter: candidates are sorted by id
+    before the seeded shuffle.
     """
     rng = random.Random(seed)
     pool = sorted(headlines, key=lambda h: h.id)
@@ -145,6 +146,10 @@ def select_headlines(headlines: list[Headline], explained: dict[str, dict], part
     plain = [h for h in pool if h not in loaded]
     rng.shuffle(loaded)
     rng.shuffle(plain)
+    # Headlines on one of the corpus's stories (or with a pair from another outlet) come first, so that an
+    # aggregator's off-topic related links fill the sheet only when nothing else is left.
+    for group in (loaded, plain):
+        group.sort(key=lambda h: not (h.story or h.id in partners))
     want_loaded = max(math.ceil(count / 2), count - len(plain))
     chosen: list[Headline] = []
     shown: set[str] = set()

@@ -159,3 +159,13 @@ def test_cli_takes_a_corpus_or_a_headlines_file_not_both(tmp_path):
                                       "--out", str(tmp_path / "x.html")])
     assert result.exit_code == 2
     assert "give a corpus PATH or --headlines FILE, not both" in result.output
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_a_corpus_worksheet_prefers_headlines_on_the_corpus_stories(tmp_path, seed):
+    out = tmp_path / "sheet.html"
+    result = CliRunner().invoke(app, ["worksheet", "--out", str(out), "--seed", str(seed)])
+    assert result.exit_code == 0, result.output
+    outlets = set(re.findall(r'<h3 class="answer-heading">Headline \d+ \(([^)]+)\)', out.read_text(encoding="utf-8")))
+    on_stories = {"Breitbart", "REX Wire", "RFI Chinese", "DagligaAI", "Bloomberg"}  # records with a story
+    assert len(outlets & on_stories) >= 4  # of 8; the aggregator's off-topic links only fill the rest
