@@ -50,6 +50,20 @@ CUE_EXPLANATIONS = {
     "all_caps": "Words in capitals shout, making the reader feel urgency rather than just informing.",
     "scare_quotes": "Quotation marks around a single word or two, with no one quoted, signal that the writer doubts it.",
 }
+# How readers and students see each category of loaded wording (lexicon categories and cues).
+CATEGORY_LABELS = {
+    "metaphor_idiom": "metaphor or idiom",
+    "moral_religious": "moral or religious word",
+    "name_calling": "name-calling",
+    "informal_title": "informal title",
+    "hyperbole": "exaggeration",
+    "fear": "fear word",
+    "evaluative": "judging word",
+    "headline_label": "label before the colon",
+    "exclamation": "exclamation mark",
+    "all_caps": "capital letters",
+    "scare_quotes": "scare quotes",
+}
 _COLON = re.compile(r"^(?P<label>[^:：]{1,80})[:：]\s*\S")
 _CAPS_RUN = re.compile(r"\b[A-ZÅÄÖ]{3,}(?:\s+[A-ZÅÄÖ]{3,})+\b")
 _QUOTED = re.compile(r"[“\"«„「『](?P<inner>[^“”\"«»„「」『』]{1,40})[”\"»“」』]")
@@ -262,3 +276,8 @@ def _rating(word: str, judging: bool, valence: dict, subjectivity: dict) -> tupl
                 f"TextBlob's pattern lexicon rates the adjective '{word}' {score:.1f} subjective (0 to 1): "
                 "an opinion rather than a fact.")
     return None
+
+
+def category_label(category: str) -> str:
+    """Return a category as readers write it: ``metaphor_idiom`` -> ``metaphor or idiom``."""
+    return CATEGORY_LABELS.get(category, category.replace("_", " "))

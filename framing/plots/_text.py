@@ -28,18 +28,6 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
-CATEGORY_LABELS = {
-    "metaphor_idiom": "metaphor or idiom",
-    "moral_religious": "moral or religious charge",
-    "name_calling": "name-calling",
-    "informal_title": "informal title",
-    "scare_quotes": "scare quotes",
-}
-
-
-def category_label(category: str) -> str:
-    """Return a lexicon category as readers write it: ``metaphor_idiom`` -> ``metaphor or idiom``."""
-    return CATEGORY_LABELS.get(category, category.replace("_", " "))
 
 
 def loaded_terms(value: str) -> list[dict]:

@@ -11,7 +11,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from framing.plots._text import category_label, loaded_terms, wrap
+from framing.features.loaded import category_label
+from framing.plots._text import loaded_terms, wrap
 from framing.plots.theme import ADDED, BASE_SIZE, MUTED, SMALL_SIZE, SWAPPED, TEXT_WIDTH, group_colours, themed
 
 

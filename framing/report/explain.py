@@ -17,20 +17,8 @@ from rich.table import Table
 from rich.text import Text
 
 from framing.errors import InputError
+from framing.features.loaded import category_label
 
-CATEGORY_LABELS = {
-    "metaphor_idiom": "metaphor or idiom",
-    "moral_religious": "moral or religious word",
-    "name_calling": "name-calling",
-    "informal_title": "informal title",
-    "hyperbole": "exaggeration",
-    "fear": "fear word",
-    "evaluative": "judging word",
-    "headline_label": "label before the colon",
-    "exclamation": "exclamation mark",
-    "all_caps": "capital letters",
-    "scare_quotes": "scare quotes",
-}
 # Noisy-or score bands, worded for students; one strong term (weight >= 0.5) lands in the top band.
 LOADED_LEVELS = ((0.5, "strongly loaded"), (0.2, "somewhat loaded"), (0.0, "mildly loaded"))
 # VADER's own thresholds for calling a text positive or negative.
@@ -183,11 +171,6 @@ def _count(value) -> int | None:
 
 def _difference(a: float | None, b: float | None) -> float | None:
     return None if a is None or b is None else round(a - b, 4)
-
-
-def category_label(category: str) -> str:
-    """Return a student-friendly name for a loaded-language category or cue."""
-    return CATEGORY_LABELS.get(category, category.replace("_", " "))
 
 
 def loaded_level(score: float | None) -> str:

@@ -7,7 +7,8 @@ import json
 import pandas as pd
 from scipy import stats
 
-from framing.plots._text import category_label, loaded_terms
+from framing.features.loaded import category_label
+from framing.plots._text import loaded_terms
 from framing.report.results import Results
 
 ALPHA = 0.05
