@@ -9,7 +9,7 @@ import pandas as pd
 from scipy import stats
 
 from framing.stats._common import LEVEL, rng_for
-from framing.stats.bootstrap import percentile_interval, resample_counts
+from framing.stats.bootstrap import percentile_interval, two_sample_counts
 from framing.stats.ranktests import (
     TEST_COLUMNS,
     caution_for,
@@ -51,8 +51,7 @@ def mean_difference_interval(
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     if len(a) == 0 or len(b) == 0:
         return float("nan"), float("nan")
-    counts_a = resample_counts(np.ones(len(a), dtype=int), n_boot=n_boot, rng=rng, cluster=False)
-    counts_b = resample_counts(np.ones(len(b), dtype=int), n_boot=n_boot, rng=rng, cluster=False)
+    counts_a, counts_b = two_sample_counts(len(a), len(b), n_boot=n_boot, rng=rng)
     return percentile_interval(counts_a @ a / len(a) - counts_b @ b / len(b), level=level)
 
 

@@ -20,7 +20,7 @@ from framing.stats._common import (
     join_cautions,
     rng_for,
 )
-from framing.stats.bootstrap import percentile_interval, resample_counts
+from framing.stats.bootstrap import percentile_interval, two_sample_counts
 
 TEST_COLUMNS = [
     "feature", "test", "group_a", "group_b", "n_groups", "n", "n_a", "n_b", "n_articles", "unit",
@@ -62,8 +62,7 @@ def cliffs_delta_interval(
     if len(a) == 0 or len(b) == 0:
         return float("nan"), float("nan")
     signs = np.sign(a[:, None] - b[None, :])
-    counts_a = resample_counts(np.ones(len(a), dtype=int), n_boot=n_boot, rng=rng, cluster=False)
-    counts_b = resample_counts(np.ones(len(b), dtype=int), n_boot=n_boot, rng=rng, cluster=False)
+    counts_a, counts_b = two_sample_counts(len(a), len(b), n_boot=n_boot, rng=rng)
     deltas = ((counts_a @ signs) * counts_b).sum(axis=1) / (len(a) * len(b))
     return percentile_interval(deltas, level=level)
 
