@@ -130,9 +130,11 @@ def loaded_columns(text: str, matches: list[Match], *, lang: str, is_headline: b
 def phrase_spans(text: str, spans: list[tuple[int, int]], *, lang: str) -> list[tuple[int, int]]:
     """Return each of the sorted, disjoint ``spans`` widened to the loaded phrase it belongs to.
 
-    A loaded modifier takes in the rest of its noun phrase ("corrupt" -> "corrupt officials") and a loaded
-    noun its modifiers ("boss" -> "ChatGPT boss"): the reader meets the phrase, not the word alone. A
-    phrase never runs into the next highlighted span. Languages without a chunker keep their spans.
+    A highlight takes in the rest of its chunk, the phrase a reader takes in at once: a loaded modifier its
+    noun ("corrupt" -> "corrupt officials"), a loaded noun its modifiers ("boss" -> "ChatGPT boss"), a
+    loaded verb its auxiliaries and adverbs. Leading function words ("the", "their") stay out, a loaded
+    noun does not take in the name after it ("boss" in "ChatGPT boss Sam Altman"), and a phrase stops at a
+    colon, bracket or dash and never runs into the next highlighted span. Languages without a chunker keep their spans.
     """
     if lang not in PHRASE_LANGUAGES or not spans:
         return list(spans)
@@ -154,15 +156,22 @@ def phrase_spans(text: str, spans: list[tuple[int, int]], *, lang: str) -> list[
         first, last = inside[0], inside[-1]
         low = spans[n - 1][1] if n else -1
         high = spans[n + 1][0] if n + 1 < len(spans) else len(text) + 1
-        if chunks[last].endswith("NP") and tags[last].startswith(_MODIFIER_TAGS):
-            while last + 1 < len(tokens) and chunks[last + 1] == "I-NP" and tokens[last + 1][2] <= high:
-                last += 1
-        if tags[first].startswith("NN"):
-            while (first > 0 and chunks[first] == "I-NP" and tags[first - 1].startswith(("JJ", "NN"))
-                   and tokens[first - 1][1] >= low):
-                first -= 1
+        while (first > 0 and chunks[first].startswith("I-") and tokens[first - 1][1] >= low
+               and _adjacent(text, tokens[first - 1], tokens[first])):
+            first -= 1
+        while first < inside[0] and tags[first].startswith(_FUNCTION_TAGS):
+            first += 1
+        while (last + 1 < len(tokens) and chunks[last + 1].startswith("I-") and tokens[last + 1][2] <= high
+               and _adjacent(text, tokens[last], tokens[last + 1])
+               and not (tags[last].startswith("NN") and tags[last + 1].startswith("NNP"))):
+            last += 1
         widened.append((min(start, tokens[first][1]), max(end, tokens[last][2])))
     return widened
+
+
+def _adjacent(text: str, left: tuple[str, int, int], right: tuple[str, int, int]) -> bool:
+    """Return whether only spaces, commas, hyphens or quotes part two tokens: a colon or an em dash ends a phrase."""
+    return not text[left[2]:right[1]].strip(" ,-'’\"“”‘")
 
 
 def loaded_score(matches: list[Match], found_cues: list[Cue], rated: list[RatedWord] = ()) -> float:
@@ -179,7 +188,8 @@ def loaded_score(matches: list[Match], found_cues: list[Cue], rated: list[RatedW
 
 HIGHLIGHT_MIN = 0.5
 PHRASE_LANGUAGES = frozenset({"en"})
-_MODIFIER_TAGS = ("JJ", "RB", "VBN", "VBG")
+# Words that open a chunk without being part of what it says: "the", "their", "and".
+_FUNCTION_TAGS = ("DT", "PDT", "PRP$", "WP$", "WDT", "CC", "POS", "IN", "TO")
 RATED_LANGUAGES = frozenset({"en"})
 STRONG_VALENCE = 1.5
 VALENCE_SCALE = {"judging": 0.5, "other": 0.2}

@@ -85,6 +85,13 @@ def test_a_highlight_covers_its_loaded_phrase():
     assert terms["deal with the devil"] == "Deal with the Devil" and terms["boss"] == "ChatGPT Boss"
 
 
+def test_a_phrase_is_its_whole_chunk_without_leading_function_words_or_what_follows_a_colon():
+    spans = loaded.phrase_spans("Their truly disgusting tax plan: officials", [(12, 22)], lang="en")
+    assert spans == [(6, 31)]  # "truly disgusting tax plan": not "Their", not past the colon
+    _, terms = _terms("The ChatGPT boss Sam Altman spoke.")
+    assert terms["boss"] == "ChatGPT boss"
+
+
 def test_phrases_stop_at_the_next_highlight():
     spans = loaded.phrase_spans("utterly vile thugs", [(0, 12), (13, 18)], lang="en")
     assert spans[0][1] <= spans[1][0]
