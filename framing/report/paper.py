@@ -25,7 +25,8 @@ from framing.report.figures import FIGURES, write_figures
 from framing.report.results import N_BOOT, Results, analyse
 
 #: Committed inputs that the paper reports when present, by key: `framing evaluate ... --json` output.
-EVALUATIONS = {"unsupervised": "evaluation.json", "cross_validated": "evaluation-cv.json"}
+EVALUATIONS = {"unsupervised": "evaluation.json", "cross_validated": "evaluation-cv.json",
+               "cross_validated_encoder": "evaluation-cv-encoder.json"}
 #: Measures of the outlet table, with the labels the paper gives them.
 OUTLET_MEASURES = {
     "loaded_score": "Loaded score",

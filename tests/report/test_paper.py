@@ -123,6 +123,16 @@ def test_an_evaluation_file_is_reported_from_its_numbers(user_results):
     assert "ROC AUC of 0.81" in html and "F1 0.35" in html and "has not been run" not in html
 
 
+def test_a_cross_validated_encoder_evaluation_gets_its_own_sentence_and_table_row(user_results):
+    encoder = {**EVALUATION, "method": "5-fold cross-validation, seed 0, encoder minilm",
+               "sentence": {**EVALUATION["sentence"], "roc_auc": 0.875,
+                            "default": {**EVALUATION["sentence"]["default"], "f1": 0.583}}}
+    numbers = paper_numbers(user_results, evaluations={"unsupervised": EVALUATION, "cross_validated_encoder": encoder})
+    html = render_html(numbers, paper_tables(user_results), figures=[])
+    assert "the trained model reaches F1 0.58 and a ROC AUC of\n0.88" in html
+    assert "<td>5-fold cross-validation, seed 0, encoder minilm</td>" in html
+
+
 def test_numbers_are_plain_json_without_nan(user_results):
     text = json.dumps(paper_numbers(user_results), allow_nan=False)
     assert json.loads(text)["corpus"]["n_full_text"] == 3
