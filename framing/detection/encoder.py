@@ -47,20 +47,22 @@ class SentenceEncoder(TransformerMixin, BaseEstimator):
     def transform(self, texts) -> np.ndarray:
         """Return one row per text: the concatenated layer means, as float32.
 
-        Each sentence is encoded on its own: in a padded batch its numbers would move in the last bits with
-        its neighbours, and the same input must give the same bytes whatever the chunking or worker count.
+        Each sentence is encoded on its own: in a batch, even one of sentences of equal length, its numbers
+        move in the last bits with the batch's size, and the same input must give the same bytes whatever
+        the chunking or worker count (``tests/detection/test_encoder.py`` holds this; the cost is measured
+        in ``benchmarks/encoder.py``).
         """
         texts = [str(text) for text in texts]
-        cache = _cache(self.name, tuple(self.layers))
-        rows = []
-        for text in texts:
-            row = cache.get(text)
-            if row is None:
-                row = cache[text] = _encode(self.name, tuple(self.layers), text)
-                if len(cache) > CACHE_ROWS:
-                    cache.popitem(last=False)
-            rows.append(row)
-        width = len(self.layers) * _model(self.name)[1].config.hidden_size
+        layers = tuple(self.layers)
+        cache = _cache(self.name, layers)
+        missing = [text for text in dict.fromkeys(texts) if text not in cache]
+        fresh = dict(_encode(self.name, layers, missing))
+        for text, row in fresh.items():
+            cache[text] = row
+            if len(cache) > CACHE_ROWS:
+                cache.popitem(last=False)
+        width = len(layers) * _model(self.name)[1].config.hidden_size
+        rows = [fresh[text] if text in fresh else cache[text] for text in texts]
         return np.array(rows, dtype=np.float32).reshape(len(texts), width)
 
 
@@ -109,12 +111,16 @@ def _model(name: str):
     return tokenizer, model
 
 
-def _encode(name: str, layers: tuple[int, ...], text: str) -> np.ndarray:
-    """Return the layer means of one text."""
+def _encode(name: str, layers: tuple[int, ...], texts: list[str]) -> list[tuple[str, np.ndarray]]:
+    """Return ``(text, layer means)`` for ``texts``, each encoded on its own."""
     import torch
 
     tokenizer, model = _model(name)
-    tokens = tokenizer(text, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
-    with torch.inference_mode():
-        hidden = model(**tokens).hidden_states
-    return torch.cat([hidden[layer][0].mean(dim=0) for layer in layers]).numpy().astype(np.float32)
+    encoded = []
+    for text in texts:
+        tokens = tokenizer(text, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
+        with torch.inference_mode():
+            hidden = model(**tokens).hidden_states
+        row = torch.cat([hidden[layer][0].mean(dim=0) for layer in layers]).numpy().astype(np.float32)
+        encoded.append((text, row))
+    return encoded
