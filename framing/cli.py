@@ -359,7 +359,7 @@ def train_command(
     if encoder is not None:
         from framing.detection.encoder import require
 
-        require(encoder)
+        require(encoder, lang=lang)
     data = read_labelled(path, text_col=text_col, label_col=label_col)
     with err_console.status(f"training on {len(data)} sentences"):
         model = LoadedModel(lang=lang, seed=seed, encoder=encoder).fit(data["text"].tolist(), data["label"])

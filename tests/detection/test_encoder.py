@@ -61,9 +61,12 @@ def test_train_with_the_encoder_then_score(labelled, tmp_path):
     assert (scored[scored["label"] == 1]["loaded_terms"] != "[]").all()
 
 
-def test_an_unknown_encoder_is_a_one_line_error(labelled, tmp_path):
+def test_an_unknown_encoder_or_a_language_it_cannot_read_is_a_one_line_error(labelled, tmp_path):
     result = CliRunner().invoke(app, ["train", str(labelled), "--out", str(tmp_path / "m.skops"), "--encoder", "bert"])
     assert result.exit_code == 2 and "unknown encoder 'bert'; choose one of: minilm" in result.output
+    swedish = CliRunner().invoke(app, ["evaluate", str(labelled), "--cv", "2", "--encoder", "minilm", "--lang", "sv"])
+    assert swedish.exit_code == 2
+    assert swedish.output.strip() == "error: the minilm encoder reads en only, not 'sv'; train without --encoder"
     assert not (tmp_path / "m.skops").exists()
 
 
