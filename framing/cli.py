@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from framing import __version__
 from framing.errors import FramingError
@@ -22,8 +22,15 @@ app = typer.Typer(
 lexicons_app = typer.Typer(no_args_is_help=True, help="Inspect and validate lexicon folders.")
 app.add_typer(lexicons_app, name="lexicons")
 
-console = Console()
+# No markup: paths, headlines and messages are data and print as written ("[draft] notes.md", "framing[encoder]");
+# the few styled labels are built as Text (see ``_labelled``).
+console = Console(markup=False)
 err_console = Console(stderr=True)
+
+
+def _labelled(label: str, style: str, message: object) -> None:
+    """Print ``label: message`` on stderr, the label styled, the message exactly as written."""
+    err_console.print(Text.assemble((f"{label}:", style), " ", str(message)), highlight=False, soft_wrap=True)
 
 CorpusPath = Annotated[
     Optional[Path],
@@ -43,8 +50,7 @@ def user_errors(command):
         try:
             return command(*args, **kwargs)
         except FramingError as error:
-            # Escaped: a path or hint with brackets ("data[1].csv", "framing[encoder]") is printed as written.
-            err_console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+            _labelled("error", "bold red", error)
             raise typer.Exit(error.exit_code) from None
 
     return wrapper
@@ -99,10 +105,10 @@ def features_command(
                                  progress=lambda done: bar.update(task, description=f"{done.articles:,} articles, "
                                                                   f"{done.sentences:,} sentences"))
     for problem in stream.problems:
-        err_console.print(f"[yellow]skipped:[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
+        _labelled("skipped", "yellow", problem)
     summary.skipped = len(stream.problems)
     for name in output_names():
-        console.print(f"wrote {out / name}", highlight=False, markup=False)
+        console.print(f"wrote {out / name}", highlight=False)
     console.print(str(summary), highlight=False, soft_wrap=True)
 
 
@@ -127,7 +133,7 @@ def headlines_command(
     print_headline_pairs(console, pairs)
     if out is not None:
         write_table(pairs, out)
-        console.print(f"wrote {out}", highlight=False, markup=False)
+        console.print(f"wrote {out}", highlight=False)
 
 
 @lexicons_app.command("check")
@@ -151,7 +157,7 @@ def lexicons_check_command(
         for family in FAMILIES
         for lang in available_languages(family, root=directory)
     ]
-    console.print(f"{len(counts)} lexicon files, {sum(counts)} entries: no problems", highlight=False, markup=False)
+    console.print(f"{len(counts)} lexicon files, {sum(counts)} entries: no problems", highlight=False)
 
 
 @app.command("corpus")
@@ -185,9 +191,9 @@ def corpus_command(
         raise OutputError(f"unsupported table format {out.suffix!r}; use one of {', '.join(TABLE_SUFFIXES)}", path=out)
     corpus = load_corpus(path, manifest=manifest, column_map=parse_column_map(column_map or []))
     for problem in corpus.problems:
-        err_console.print(f"[yellow]skipped:[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
+        _labelled("skipped", "yellow", problem)
     for note in corpus.notes:
-        err_console.print(f"[dim]note:[/] {escape(str(note))}", highlight=False, soft_wrap=True)
+        _labelled("note", "dim", note)
     if strict:
         corpus.raise_for_problems()
     if show_dropped is not None:
@@ -198,7 +204,7 @@ def corpus_command(
     if out is not None:
         refuse_overwriting_inputs(out, corpus.sources)
         write_table(corpus.articles, out)
-        console.print(f"wrote {len(corpus.articles)} records to {out}", highlight=False, markup=False)
+        console.print(f"wrote {len(corpus.articles)} records to {out}", highlight=False)
 
 
 @app.command("compare")
@@ -223,7 +229,7 @@ def compare_command(
         refuse_overwriting_inputs(target, corpus.sources)
     result = framing.compare(framing.features(corpus), by=by, within=within, seed=seed, n_boot=n_boot)
     for written in result.write(out):
-        console.print(f"wrote {written}", highlight=False, markup=False)
+        console.print(f"wrote {written}", highlight=False)
     cautions = result.cautions()
     if len(cautions):
         table = Table("table", "caution", "rows", title="Cautions: where the data cannot support a claim")
@@ -278,7 +284,7 @@ def worksheet_command(
         found = corpus_headlines(corpus)
         count = DEFAULT_COUNT if count is None else count
     write_text(out, build_worksheet(found, count=count, seed=seed, answers=answers))
-    console.print(f"wrote {out} (seed {seed})", highlight=False, markup=False)
+    console.print(f"wrote {out} (seed {seed})", highlight=False)
 
 
 @app.command("score")
@@ -302,7 +308,7 @@ def score_command(
         task = bar.add_task(f"scoring {path.name}", total=None)
         n_rows = score_csv(path, out, text_col=text_col, lang=lang, model=model, chunk_rows=chunk_rows, workers=workers,
                            progress=lambda done, total: bar.update(task, completed=done, total=total))
-    console.print(f"scored {n_rows} rows; wrote {out}", highlight=False, markup=False)
+    console.print(f"scored {n_rows} rows; wrote {out}", highlight=False)
 
 
 @app.command("evaluate")
@@ -356,16 +362,11 @@ def train_command(
     from framing.io import refuse_overwriting_inputs
 
     refuse_overwriting_inputs(out, [path])
-    if encoder is not None:
-        from framing.detection.encoder import require
-
-        require(encoder, lang=lang)
     data = read_labelled(path, text_col=text_col, label_col=label_col)
     with err_console.status(f"training on {len(data)} sentences"):
         model = LoadedModel(lang=lang, seed=seed, encoder=encoder).fit(data["text"].tolist(), data["label"])
     model.save(out)
-    console.print(f"trained on {len(data)} sentences; threshold {model.threshold_:.3f}; wrote {out}",
-                  highlight=False, markup=False)
+    console.print(f"trained on {len(data)} sentences; threshold {model.threshold_:.3f}; wrote {out}", highlight=False)
 
 
 @app.command("figures")
@@ -389,7 +390,7 @@ def figures_command(
     refuse_overwriting_inputs(out, corpus.sources)
     results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers)
     for written in write_figures(results, out, formats=tuple(formats or FORMATS)):
-        console.print(f"wrote {written}", highlight=False, markup=False)
+        console.print(f"wrote {written}", highlight=False)
 
 
 @app.command("paper")
@@ -411,7 +412,7 @@ def paper_command(
     if check:
         differ = check_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers)
         for name in differ:
-            err_console.print(f"differs: {out / name}", highlight=False, markup=False)
+            err_console.print(f"differs: {out / name}", highlight=False)
         if differ:
             err_console.print(f"{len(differ)} generated files differ; rebuild with `framing paper`", highlight=False)
             raise typer.Exit(1)
@@ -420,5 +421,4 @@ def paper_command(
     for folder in ("figures", "paper"):
         refuse_overwriting_inputs(out / folder, corpus.sources)
     written = build_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers)
-    console.print(f"wrote {len(written)} files; the paper is {out / 'paper' / 'paper.pdf'}",
-                  highlight=False, markup=False)
+    console.print(f"wrote {len(written)} files; the paper is {out / 'paper' / 'paper.pdf'}", highlight=False)

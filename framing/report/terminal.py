@@ -36,7 +36,7 @@ def print_headline_pairs(console: Console, pairs: pd.DataFrame) -> None:
         console.print(Text(f"{pair['variant_outlet']}: ", style="bold") + Text(pair["variant_headline"]))
         console.print(Text("diff: ", style="bold") + diff_text(json.loads(pair["diff"])))
         for term in json.loads(pair["added_loaded_terms"]):
-            console.print(f"  + [bold]{term['term']}[/] ({term['category']}): {term['explanation']}",
-                          highlight=False)
+            console.print(Text("  + ") + Text(term["term"], style="bold")
+                          + Text(f" ({term['category']}): {term['explanation']}"), highlight=False)
         console.print(f"  loaded score {pair['base_loaded_score']:.2f} -> {pair['variant_loaded_score']:.2f}",
                       highlight=False)

@@ -169,6 +169,13 @@ def test_a_yaml_manifest_matches_by_relative_path_then_by_unique_name(tmp_path):
     assert corpus.articles[["id", "outlet", "language"]].values.tolist() == [["a", "Wire A", "en"], ["b", "Blad B", "sv"]]
 
 
+def test_a_skipped_file_is_named_as_written_even_with_brackets(tmp_path):
+    folder = folder_with(tmp_path, {"good.txt": GOOD, "[draft] empty.txt": b""})
+    result = runner.invoke(app, ["corpus", str(folder)])
+    assert result.exit_code == 0
+    assert f"skipped: {folder / '[draft] empty.txt'}: empty file" in result.output
+
+
 def test_strict_turns_every_skipped_file_into_a_failure(tmp_path):
     folder = folder_with(tmp_path, {"good.txt": GOOD, "empty.txt": b""})
     with pytest.raises(CorpusError) as error:
