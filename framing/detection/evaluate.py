@@ -165,10 +165,6 @@ def cross_validate(path: str | Path, *, text_col: str = "text", label_col: str =
     from framing.detection.model import LoadedModel
     from framing.detection.score import Scorer
 
-    if encoder is not None:
-        from framing.detection.encoder import require
-
-        require(encoder, lang=lang)
     data = read_labelled(path, text_col=text_col, label_col=label_col, words_col=words_col)
     if cv < 2 or data["label"].value_counts().min() < cv:
         raise InputError(f"--cv {cv} needs at least 2 folds and {cv} sentences of each label", path=path)

@@ -134,6 +134,10 @@ class LoadedModel:
         """Fit on ``texts`` and 0/1 ``labels``; pick the threshold that maximises F1 out of fold."""
         from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
+        if self.encoder is not None:
+            from framing.detection.encoder import require
+
+            require(self.encoder, lang=self.lang)
         labels = np.asarray(labels, dtype=int)
         folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=self.seed)
         held_out = cross_val_predict(self._pipeline(), texts, labels, cv=folds, method="predict_proba")[:, 1]
