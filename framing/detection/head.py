@@ -77,8 +77,7 @@ class TokenHead:
 
     def token_scores(self, vectors: np.ndarray) -> np.ndarray:
         """Return the score of each token of one sentence (its rows of vectors)."""
-        standard = (vectors.astype(np.float32) - self.mean) / self.scale
-        hidden = standard @ self.w1 + self.b1
+        hidden = self._standardised(vectors) @ self.w1 + self.b1
         return _gelu(hidden) @ self.w2 + self.b2[0]
 
     def decision_function(self, vectors: Sequence[np.ndarray]) -> np.ndarray:
@@ -102,13 +101,17 @@ class TokenHead:
             setattr(head, name, np.asarray(data[name], dtype=np.float32))
         return head
 
+    def _standardised(self, vectors: np.ndarray) -> np.ndarray:
+        """Return one sentence's token vectors centred and scaled by the training tokens' mean and spread."""
+        return (vectors.astype(np.float32) - self.mean) / self.scale
+
     def _padded(self, vectors: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         """Return the standardised token vectors of a batch, padded to its longest sentence, and their mask."""
         longest = max(len(sentence) for sentence in vectors)
         tokens = np.zeros((len(vectors), longest, vectors[0].shape[1]), dtype=np.float32)
         mask = np.zeros((len(vectors), longest), dtype=bool)
         for row, sentence in enumerate(vectors):
-            tokens[row, :len(sentence)] = (sentence.astype(np.float32) - self.mean) / self.scale
+            tokens[row, :len(sentence)] = self._standardised(sentence)
             mask[row, :len(sentence)] = True
         return tokens, mask
 

@@ -28,8 +28,6 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
-
-
 def loaded_terms(value: str) -> list[dict]:
     """Return the matched terms of a ``loaded_terms`` cell (a JSON list), in order, without repeats."""
     terms = json.loads(value) if isinstance(value, str) and value else []

@@ -54,7 +54,6 @@ def resample_counts(sizes: np.ndarray, *, n_boot: int, rng: np.random.Generator,
     return np.hstack(blocks)
 
 
-
 def two_sample_counts(n_a: int, n_b: int, *, n_boot: int,
                       rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Return row-resampling counts for two samples of ``n_a`` and ``n_b`` rows, each resampled on its own.
@@ -64,6 +63,7 @@ def two_sample_counts(n_a: int, n_b: int, *, n_boot: int,
     counts_a = resample_counts(np.ones(n_a, dtype=int), n_boot=n_boot, rng=rng, cluster=False)
     counts_b = resample_counts(np.ones(n_b, dtype=int), n_boot=n_boot, rng=rng, cluster=False)
     return counts_a, counts_b
+
 
 def percentile_interval(estimates: np.ndarray, *, level: float = LEVEL) -> tuple[float, float]:
     """Return the ``level`` percentile interval of bootstrap ``estimates`` (lower, upper)."""
