@@ -26,7 +26,8 @@ from framing.corpus.records import (
     ARTICLE_COLUMNS, DROPPED_COLUMNS, DUPLICATE_COLUMNS, Article, Corpus, CorpusError, Note, Problem,
 )
 from framing.errors import InputError
-from framing.text import detect_language, normalize_text, sentences, tokens
+from framing.text import normalize_text, sentences, tokens
+from framing.text.language import SAMPLE_CHARS, detect
 
 __all__ = [
     "ARTICLE_COLUMNS", "READERS", "Article", "Corpus", "CorpusError", "CorpusStream", "Note", "Problem",
@@ -133,6 +134,8 @@ class CorpusStream:
         self.dropped: list[tuple[str, str, str]] = []
         self.duplicates: list[tuple[str, str, str]] = []
         self.n_records = 0
+        # Languages of the records so far: the fallback for a long text the model is unsure of.
+        self.languages: set[str] = set()
         self._started = False
 
     def __iter__(self) -> Iterator[list[dict]]:
@@ -146,7 +149,8 @@ class CorpusStream:
             for articles in _file_batches(file, column_map=self.column_map, problems=self.problems, notes=self.notes):
                 for article in articles:
                     article.id = _unique_id(article.id, file, self.folder, used)
-                    record, lines = _finish(article, self.manifest.for_file(file) if article.primary else {})
+                    record, lines = _finish(article, self.manifest.for_file(file) if article.primary else {},
+                                            languages=self.languages, notes=self.notes)
                     self.dropped.extend((article.id, line, reason) for line, reason in lines)
                     if self._is_duplicate(record, seen):
                         continue
@@ -304,10 +308,25 @@ def _unique_id(record_id: str, file: Path, folder: Path, used: set[str]) -> str:
     return record_id
 
 
-def _finish(article: Article, row: Mapping[str, str]) -> tuple[dict, list[tuple[str, str]]]:
-    """Clean the body, fill metadata (manifest first, then the file, then cleaning), and count."""
+def _finish(article: Article, row: Mapping[str, str], *, languages: set[str],
+            notes: list[Note]) -> tuple[dict, list[tuple[str, str]]]:
+    """Clean the body, fill metadata (manifest first, then the file, then cleaning), and count.
+
+    ``languages`` (the corpus's languages so far) gains the record's; a language detected on a sample of a
+    long text, or taken from ``languages`` because the sample was unclear, is noted in ``notes``.
+    """
     title = normalize_text(article.title).replace("\n", " ")
-    lang = row.get("language") or article.language or detect_language(f"{title}\n{article.text}")
+    lang = row.get("language") or article.language
+    if not lang:
+        found = detect(f"{title}\n{article.text}", among=languages)
+        lang = found.lang
+        if found.sampled:
+            how = ("the model was unsure, so it is the corpus's likeliest language" if found.fallback
+                   else f"detected on a sample of {SAMPLE_CHARS:,} characters")
+            notes.append(Note(article.source_path, f"record {article.id}: {len(article.text):,} characters; "
+                                                   f"language {lang} {how}"))
+    if lang != "und":
+        languages.add(lang)
     dropped = list(article.dropped)
     published, outlet, text = article.published, article.outlet, article.text
     if article.kind == "article":
