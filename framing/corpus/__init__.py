@@ -204,7 +204,8 @@ def _discover(root: Path, manifest: Path | None) -> tuple[list[Path], list[Note]
         parts = file.relative_to(root).parts
         if not file.is_file() or any(part.startswith((".", "__")) for part in parts):
             continue
-        if file.resolve() in skip or (len(parts) == 1 and file.name in MANIFEST_NAMES):
+        # The manifest and the paper's config (framing.report.config) describe the corpus; they are not articles.
+        if file.resolve() in skip or (len(parts) == 1 and file.name in (*MANIFEST_NAMES, "paper.yaml")):
             continue
         if file.stem.lower() in DOCUMENT_STEMS:
             continue
