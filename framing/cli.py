@@ -92,10 +92,8 @@ def features_command(
     from framing.features.cache import default_cache_dir
     from framing.features.engine import make_engine
     from framing.features.outputs import output_names
-    from framing.io import refuse_overwriting_inputs
 
     stream = iter_corpus(path, chunk_size=chunk_size)
-    refuse_overwriting_inputs(out, stream.sources)
     cache = None if no_cache else (cache_dir or default_cache_dir())
     with make_engine(engine, workers=workers, scheduler=scheduler) as running, \
             Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
@@ -127,12 +125,12 @@ def headlines_command(
 
     corpus = framing.load_corpus(path)
     if out is not None:
-        refuse_overwriting_inputs(out, corpus.sources)
+        refuse_overwriting_inputs(out, corpus.sources)  # before the work, as well as when writing
     tables = framing.features(corpus)
     pairs = align_headlines(tables.sentences, threshold=threshold)
     print_headline_pairs(console, pairs)
     if out is not None:
-        write_table(pairs, out)
+        write_table(pairs, out, inputs=corpus.sources)
         console.print(f"wrote {out}", highlight=False)
 
 
@@ -184,7 +182,7 @@ def corpus_command(
     """Read a corpus (file or folder) into clean records and list them."""
     from framing.corpus import load_corpus
     from framing.corpus.display import dropped_table, parse_column_map, records_table, resolve_record_id, summary
-    from framing.io import TABLE_SUFFIXES, refuse_overwriting_inputs, write_table
+    from framing.io import TABLE_SUFFIXES, write_table
     from framing.errors import OutputError
 
     if out is not None and out.suffix.lower() not in TABLE_SUFFIXES:
@@ -202,8 +200,7 @@ def corpus_command(
     console.print(records_table(corpus))
     console.print(summary(corpus), highlight=False, soft_wrap=True)
     if out is not None:
-        refuse_overwriting_inputs(out, corpus.sources)
-        write_table(corpus.articles, out)
+        write_table(corpus.articles, out, inputs=corpus.sources)
         console.print(f"wrote {len(corpus.articles)} records to {out}", highlight=False)
 
 
@@ -225,10 +222,10 @@ def compare_command(
     from framing.stats.compare import output_paths
 
     corpus = framing.load_corpus(path)
-    for target in (out, *output_paths(out)):
-        refuse_overwriting_inputs(target, corpus.sources)
+    for target in output_paths(out):
+        refuse_overwriting_inputs(target, corpus.sources)  # before the work, as well as when writing
     result = framing.compare(framing.features(corpus), by=by, within=within, seed=seed, n_boot=n_boot)
-    for written in result.write(out):
+    for written in result.write(out, inputs=corpus.sources):
         console.print(f"wrote {written}", highlight=False)
     cautions = result.cautions()
     if len(cautions):
@@ -274,16 +271,18 @@ def worksheet_command(
     if headlines is not None and path is not None:
         raise InputError("give a corpus PATH or --headlines FILE, not both")
     if headlines is not None:
-        refuse_overwriting_inputs(out, [headlines])
+        sources = [headlines]
+        refuse_overwriting_inputs(out, sources)
         found = read_headlines(headlines)
     else:
         import framing
 
         corpus = framing.load_corpus(path)
-        refuse_overwriting_inputs(out, corpus.sources)
+        sources = corpus.sources
+        refuse_overwriting_inputs(out, sources)
         found = corpus_headlines(corpus)
         count = DEFAULT_COUNT if count is None else count
-    write_text(out, build_worksheet(found, count=count, seed=seed, answers=answers))
+    write_text(out, build_worksheet(found, count=count, seed=seed, answers=answers), inputs=sources)
     console.print(f"wrote {out} (seed {seed})", highlight=False)
 
 
@@ -361,11 +360,11 @@ def train_command(
     from framing.detection.model import LoadedModel
     from framing.io import refuse_overwriting_inputs
 
-    refuse_overwriting_inputs(out, [path])
+    refuse_overwriting_inputs(out, [path])  # before training, as well as when writing
     data = read_labelled(path, text_col=text_col, label_col=label_col)
     with err_console.status(f"training on {len(data)} sentences"):
         model = LoadedModel(lang=lang, seed=seed, encoder=encoder).fit(data["text"].tolist(), data["label"])
-    model.save(out)
+    model.save(out, inputs=[path])
     console.print(f"trained on {len(data)} sentences; threshold {model.threshold_:.3f}; wrote {out}", highlight=False)
 
 
@@ -387,9 +386,9 @@ def figures_command(
     from framing.report.results import analyse
 
     corpus = framing.load_corpus(path)
-    refuse_overwriting_inputs(out, corpus.sources)
+    refuse_overwriting_inputs(out / "x", corpus.sources, folder=True)  # before the work, as well as when writing
     results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers)
-    for written in write_figures(results, out, formats=tuple(formats or FORMATS)):
+    for written in write_figures(results, out, formats=tuple(formats or FORMATS), inputs=corpus.sources):
         console.print(f"wrote {written}", highlight=False)
 
 
@@ -405,7 +404,6 @@ def paper_command(
 ) -> None:
     """Rebuild the paper (figures, tables, numbers, HTML and PDF) from raw articles, or --check it."""
     import framing
-    from framing.io import refuse_overwriting_inputs
     from framing.report.paper import build_paper, check_paper
 
     corpus = framing.load_corpus(path)
@@ -418,7 +416,5 @@ def paper_command(
             raise typer.Exit(1)
         console.print("paper is up to date", highlight=False)
         return
-    for folder in ("figures", "paper"):
-        refuse_overwriting_inputs(out / folder, corpus.sources)
     written = build_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers)
     console.print(f"wrote {len(written)} files; the paper is {out / 'paper' / 'paper.pdf'}", highlight=False)

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from framing.errors import FramingError
+from framing.errors import FramingError, printable
 
 ARTICLE_COLUMNS = (
     "id", "outlet", "title", "text", "published", "language", "url", "story", "kind", "source_path",
@@ -26,7 +26,7 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return printable(f"{self.path}: {self.message}")
 
 
 class Note(NamedTuple):
@@ -36,7 +36,7 @@ class Note(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return printable(f"{self.path}: {self.message}")
 
 
 class CorpusError(FramingError):
@@ -75,7 +75,8 @@ class Corpus:
     problems : files or manifest rows that were skipped, one :class:`Problem` each.
     dropped : DataFrame (``id, line, reason``) of every line the cleaner removed.
     duplicates : DataFrame (``id, duplicate_of, reason``) of records merged into an earlier one.
-    sources : the input paths (the corpus path and the manifest), for refusing to write over them.
+    sources : the input paths (the corpus path, the manifest and every file read), for refusing to write
+        over them.
     notes : :class:`Note` per file read in a non-UTF-8 encoding or ignored for want of a reader.
     """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -43,13 +44,20 @@ class Comparison:
     frames: pd.DataFrame
     terms: pd.DataFrame
 
-    def write(self, out_dir: str | Path) -> list[Path]:
-        """Write ``<table>.csv`` and ``<table>.json`` (records) for each table into ``out_dir``, atomically."""
-        paths = output_paths(out_dir)
-        for name, csv_path, json_path in zip(TABLES, paths[::2], paths[1::2]):
-            io.write_table(getattr(self, name), csv_path)
-            io.write_text(json_path, _json_records(getattr(self, name)))
-        return paths
+    def write(self, out_dir: str | Path, *, inputs: Iterable[str | Path] = ()) -> list[Path]:
+        """Write ``<table>.csv`` and ``<table>.json`` (records) for each table into ``out_dir``, as one set.
+
+        No file is written over one of ``inputs`` (the corpus's ``sources``) or into an input folder.
+        """
+        out_dir = Path(out_dir)
+        for path in output_paths(out_dir):
+            io.refuse_overwriting_inputs(path, inputs)
+        with io.output_set(out_dir, inputs=inputs) as staging:
+            paths = output_paths(staging)
+            for name, csv_path, json_path in zip(TABLES, paths[::2], paths[1::2]):
+                io.write_table(getattr(self, name), csv_path)
+                io.write_text(json_path, _json_records(getattr(self, name)))
+        return output_paths(out_dir)
 
     def cautions(self) -> pd.DataFrame:
         """Return how many rows of each table carry each caution: columns ``table, caution, rows, of``."""
