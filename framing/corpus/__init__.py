@@ -124,8 +124,12 @@ class CorpusStream:
     def __init__(self, path: str | Path | None, *, manifest: str | Path | None,
                  column_map: Mapping[str, str] | None, chunk_size: int, follow_links: bool = False) -> None:
         root = seed_path() if path is None else Path(path)
-        if not root.exists():
-            raise InputError("path does not exist", path=root)
+        try:
+            root.stat()
+        except FileNotFoundError:
+            raise InputError("path does not exist", path=root) from None
+        except OSError as error:
+            raise InputError(f"cannot read: {os_problem(error)}", path=root) from None
         if chunk_size < 1:
             raise InputError(f"the chunk size must be at least 1, not {chunk_size}")
         self.column_map = _check_column_map(column_map or {})

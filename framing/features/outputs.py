@@ -58,10 +58,16 @@ class TableSink:
             self._parquet.write_table(pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False))
 
     def close(self) -> None:
-        if self._header:
-            self.write({})
-        self._parquet.close()
-        self._csv.close()
+        try:
+            if self._header:
+                self.write({})
+            self._parquet.close()
+        except OSError:
+            # A full disk: pyarrow would try to close again, and fail again, when the writer is collected.
+            self._parquet.is_open = False
+            raise
+        finally:
+            self._csv.close()
 
 
 @contextlib.contextmanager
@@ -82,8 +88,14 @@ def feature_sinks(out_dir: str | Path, *, codebook: Callable[[], str], inputs: I
         try:
             yield sinks
         finally:
+            errors = []
             for sink in sinks.values():
-                sink.close()
+                try:
+                    sink.close()
+                except OSError as error:
+                    errors.append(error)
+            if errors:
+                raise errors[0]
         (staging / "codebook.md").write_text(codebook(), encoding="utf-8")
 
 
