@@ -24,14 +24,16 @@ from framing.corpus.readers import (
     FIELD_ALIASES, READERS, RECORD_FIELDS, ReadError, Source, csv_batches, jsonl_batches,
 )
 from framing.corpus.records import (
-    ARTICLE_COLUMNS, DROPPED_COLUMNS, DUPLICATE_COLUMNS, Article, Corpus, CorpusError, Note, Problem,
+    ARTICLE_COLUMNS, DROPPED_COLUMNS, DUPLICATE_COLUMNS, UNKNOWN_OUTLET, Article, Corpus, CorpusError, Note,
+    NothingToAnalyse, Problem, strict_error,
 )
 from framing.errors import InputError, printable
 from framing.text import normalize_text, sentences, tokens
 from framing.text.language import SAMPLE_CHARS, detect
 
 __all__ = [
-    "ARTICLE_COLUMNS", "READERS", "Article", "Corpus", "CorpusError", "CorpusStream", "Note", "Problem",
+    "ARTICLE_COLUMNS", "READERS", "Article", "Corpus", "CorpusError", "CorpusStream", "Note", "NothingToAnalyse",
+    "Problem",
     "iter_corpus", "load_corpus", "seed_path",
 ]
 
@@ -117,7 +119,7 @@ class CorpusStream:
 
     As it is iterated it fills the same accounts as a :class:`Corpus`: ``problems``, ``notes``,
     ``dropped`` (``(id, line, reason)`` tuples), ``duplicates`` (``(id, duplicate_of, reason)``) and
-    ``sources``; ``n_records`` counts the records yielded so far. Duplicates are found with one 16-byte
+    ``sources``; ``n_records`` counts the records yielded so far, ``unknown_outlets`` those without an outlet. Duplicates are found with one 16-byte
     digest per distinct record.
     """
 
@@ -149,6 +151,7 @@ class CorpusStream:
         self.dropped: list[tuple[str, str, str]] = []
         self.duplicates: list[tuple[str, str, str]] = []
         self.n_records = 0
+        self.unknown_outlets = 0
         # Languages of the records so far: the fallback for a long text the model is unsure of.
         self.languages: set[str] = set()
         self._started = False
@@ -172,6 +175,7 @@ class CorpusStream:
                     self.dropped.extend((article.id, line, reason) for line, reason in lines)
                     if self._is_duplicate(record, seen):
                         continue
+                    self.unknown_outlets += record["outlet"] == UNKNOWN_OUTLET
                     chunk.append(record)
                     if len(chunk) == self.chunk_size:
                         self.n_records += len(chunk)
@@ -180,6 +184,14 @@ class CorpusStream:
         if chunk:
             self.n_records += len(chunk)
             yield chunk
+
+    def check(self, *, strict: bool = False) -> None:
+        """Raise when the stream, read to its end, gave nothing to analyse (or, when ``strict``, skipped
+        anything): :class:`NothingToAnalyse`, :class:`CorpusError`."""
+        if strict and self.problems:
+            raise strict_error(self.problems)
+        if not self.n_records:
+            raise NothingToAnalyse(len(self.problems))
 
     def _is_duplicate(self, record: dict, seen: dict[bytes, str]) -> bool:
         """Keep the first of records that are the same: headlines by canonical URL, articles by cleaned text."""
@@ -432,7 +444,7 @@ def _finish(article: Article, row: Mapping[str, str], *, languages: set[str],
         text = normalize_text(text).replace("\n", " ")
     record = {
         "id": article.id,
-        "outlet": row.get("outlet") or outlet or "unknown",
+        "outlet": row.get("outlet") or outlet or UNKNOWN_OUTLET,
         "title": row.get("title") or title,
         "text": text,
         "published": row.get("published") or published,

@@ -86,13 +86,15 @@ def write_features(chunks: Iterable[list[dict]], out_dir: str | Path, *, lexicon
                    workers: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
                    cache: SentenceCache | str | Path | None = None,
                    progress: Callable[[Summary], None] | None = None,
-                   inputs: Iterable[str | Path] | None = None) -> Summary:
+                   inputs: Iterable[str | Path] | None = None, strict: bool = False) -> Summary:
     """Compute the feature tables chunk by chunk and write them to ``out_dir`` as they go.
 
     ``chunks`` are lists of corpus records (dicts), as :func:`framing.corpus.iter_corpus` yields them;
     memory holds a few chunks at a time however large the corpus. The files appear, all at once, only
     when the last chunk is written. No file is written over one of ``inputs`` (default: the ``sources``
-    of ``chunks`` when it is a corpus stream), nor into an input folder.
+    of ``chunks`` when it is a corpus stream), nor into an input folder. A corpus stream that yields no
+    record raises :class:`~framing.corpus.NothingToAnalyse`; with ``strict``, one that skipped anything
+    raises :class:`~framing.corpus.CorpusError`; either way no output is replaced.
 
     Returns
     -------
@@ -112,6 +114,8 @@ def write_features(chunks: Iterable[list[dict]], out_dir: str | Path, *, lexicon
             sinks["sentences"].write(result.sentences)
             sinks["articles"].write(result.articles)
             versions |= result.versions
+        if hasattr(chunks, "check"):
+            chunks.check(strict=strict)  # before the files appear: a failed check replaces no output
     return summary
 
 
