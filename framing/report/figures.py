@@ -45,7 +45,10 @@ def draw_figures(results: Results) -> dict[str, Figure]:
         "distinctive_terms": _noted(plots.distinctive_terms(terms, colours=colours), term_note),
     }
     if results.featured_pair is not None:
-        figures["headline_diff"] = plots.headline_diff(results.featured_pair)
+        pair = results.featured_pair
+        figures["headline_diff"] = _noted(plots.headline_diff(pair), (
+            f"n = 2 headlines of one event (TF-IDF cosine similarity {pair['similarity']:.2f}), paired by the "
+            "aligner. Caution: one pair shows what wording can do, not what an outlet usually does."))
     if results.trends is not None:
         figures["trends"] = _noted(plots.trends(results.trends.trends, colours=colours),
                                    _trend_note(results))
@@ -141,7 +144,9 @@ def _capped_terms(terms: pd.DataFrame, results: Results) -> tuple[pd.DataFrame, 
     outlets = sorted(compared["outlet"].unique(), key=lambda o: (-words.get(o, 0), o))
     kept = set(outlets[:MAX_TERM_PANELS])
     capped = terms[terms["outlet"].isin(kept) | terms["z"].isna()]
-    note = f"Content words; English function words left out. z ranks words; it is not a test."
+    shown = compared[compared["outlet"].isin(kept)].drop_duplicates(["outlet", "language"])
+    note = (f"n = {int(shown['n_words'].sum()):,} content words of {len(kept)} outlets (English function words "
+            "left out). z ranks words; it is not a test.")
     if len(outlets) > len(kept):
         note += f" The {len(kept)} of {len(outlets)} outlets with most words are shown; all are in terms.csv."
     stories = results.full_text.sentences.groupby("outlet")["story"].agg(lambda s: frozenset(s))

@@ -219,8 +219,10 @@ def term_numbers(results: Results, *, top: int = 5) -> dict:
         out[outlet] = {"terms": [{"term": r.term, "z": r.z} for r in best.itertuples(index=False)],
                        "n_beyond": int((rows["z"] > stats.norm.ppf(1 - ALPHA / 2)).sum())}
     alone = terms[terms["z"].isna()][["outlet", "language"]].drop_duplicates().sort_values("outlet")
-    return {"by_outlet": out, "alone": [{"outlet": r.outlet, "language": r.language}
-                                        for r in alone.itertuples(index=False)]}
+    sentences = results.full_text.sentences
+    stories = sentences[sentences["outlet"].isin(out)]["story"].nunique()
+    return {"by_outlet": out, "mixed_stories": len(out) > 1 and stories > 1,
+            "alone": [{"outlet": r.outlet, "language": r.language} for r in alone.itertuples(index=False)]}
 
 
 #: Measures of Table 4 (outlets compared within each story), and the tests the paper's tables draw on.
