@@ -246,7 +246,10 @@ def explain_command(
     lang: Annotated[Optional[str], typer.Option("--lang", help="ISO 639-1 language code. Default: detected.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
 ) -> None:
-    """Highlight the loaded words of a headline and explain each; with --compare, diff two versions."""
+    """Highlight the loaded words and headline tricks of a headline and explain each; with --compare, diff two versions."""
+    from framing._lean import import_nltk_lean
+
+    import_nltk_lean()
     from framing.report.explain import explain, explanation_view, to_json
 
     data = explain(text, lang=lang, compare=compare)
@@ -267,6 +270,9 @@ def worksheet_command(
     count: Annotated[Optional[int], typer.Option("--count", min=1, help="How many headlines. Default: 8 from a corpus, all of a teacher's file.")] = None,
 ) -> None:
     """Write a self-contained HTML worksheet on loaded words and framing for a class."""
+    from framing._lean import import_nltk_lean
+
+    import_nltk_lean()
     from framing.errors import InputError
     from framing.io import refuse_overwriting_inputs, write_text
     from framing.report.worksheet import DEFAULT_COUNT, build_worksheet, corpus_headlines, read_headlines

@@ -11,6 +11,7 @@ jump to it.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 import unicodedata
@@ -33,6 +34,7 @@ POLARITY_CATEGORIES = frozenset({"positive", "negative"})
 FRAME_CATEGORIES = frozenset({"sanctions", "cooperation", "competition", "safety", "security", "regulation"})
 SOURCING_CATEGORIES = frozenset({"attribution", "hedging"})
 MODIFIER_CATEGORIES = frozenset({"negator", "intensifier", "diminisher"})
+HEADLINE_CATEGORIES = frozenset({"trick_label", "curiosity_gap", "second_person", "listicle", "superlative"})
 
 CATEGORIES: Mapping[str, frozenset[str]] = MappingProxyType(
     {
@@ -41,6 +43,7 @@ CATEGORIES: Mapping[str, frozenset[str]] = MappingProxyType(
         "frames": FRAME_CATEGORIES,
         "sourcing": SOURCING_CATEGORIES,
         "modifiers": MODIFIER_CATEGORIES,
+        "headlines": HEADLINE_CATEGORIES,
     }
 )
 FAMILIES = tuple(CATEGORIES)
@@ -167,10 +170,7 @@ def _load_cached(root: Path | Traversable | None, family: str, lang: str) -> Lex
     if not item.is_file():
         raise LexiconError(f"no {family} lexicon for language {lang!r}", path=str(item))
     raw = item.read_bytes()
-    data, problems = _check_file(raw, path=str(item), family=family, lang=lang)
-    if problems:
-        more = f" (and {len(problems) - 1} more; run `framing lexicons check`)" if len(problems) > 1 else ""
-        raise LexiconError(f"{problems[0]}{more}")
+    data = _parsed(raw, path=str(item), family=family, lang=lang)
     header = {key: value for key, value in data.items() if key != "entries"}
     entries = tuple(
         Entry(
@@ -189,6 +189,40 @@ def _load_cached(root: Path | Traversable | None, family: str, lang: str) -> Lex
         entries=entries,
         version=hashlib.sha256(raw).hexdigest()[:12],
     )
+
+
+def _parsed(raw: bytes, *, path: str, family: str, lang: str) -> dict:
+    """Return the checked data of one lexicon file; raise :class:`LexiconError` on its first problem.
+
+    YAML takes a second to parse the large word lists, which a one-headline command cannot afford each
+    time, so a file that passed its checks is kept as JSON in the cache folder, under the digest of its
+    bytes and of this module (which sets the checks), and read from there next time. A cache that cannot
+    be read or written is skipped.
+    """
+    from framing.features.cache import default_cache_dir
+
+    digest = hashlib.sha256(raw + _checks_version()).hexdigest()[:24]
+    cached = default_cache_dir() / "lexicons" / f"{family}-{lang}-{digest}.json"
+    try:
+        return json.loads(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data, problems = _check_file(raw, path=path, family=family, lang=lang)
+    if problems:
+        more = f" (and {len(problems) - 1} more; run `framing lexicons check`)" if len(problems) > 1 else ""
+        raise LexiconError(f"{problems[0]}{more}")
+    try:
+        from framing.io import write_text
+
+        write_text(cached, json.dumps(data, ensure_ascii=False))
+    except (OSError, FramingError):
+        pass
+    return data
+
+
+@lru_cache(maxsize=1)
+def _checks_version() -> bytes:
+    return Path(__file__).read_bytes()
 
 
 def _check_file(raw: bytes, *, path: str, family: str, lang: str) -> tuple[dict, list[Problem]]:

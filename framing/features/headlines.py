@@ -12,11 +12,12 @@ import json
 import re
 from dataclasses import dataclass
 
-import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
+from typing import TYPE_CHECKING
 
 from framing.features.matching import token_keys
+
+if TYPE_CHECKING:  # pandas and scikit-learn are imported by the pairing only: a word diff needs neither
+    import pandas as pd
 
 DEFAULT_THRESHOLD = 0.35
 _DIFF_TOKEN = re.compile(r"\w[\w'’.\-]*\w|\w|[^\w\s]")
@@ -97,6 +98,8 @@ def align_headlines(sentences: pd.DataFrame, *, threshold: float = DEFAULT_THRES
     columns = ["story", "language", "similarity", "base_id", "base_outlet", "base_headline", "base_loaded_score",
                "variant_id", "variant_outlet", "variant_headline", "variant_loaded_score", "loaded_difference",
                "diff", "added_loaded_terms"]
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=columns)
     return frame.sort_values(["similarity", "base_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
@@ -104,6 +107,9 @@ def align_headlines(sentences: pd.DataFrame, *, threshold: float = DEFAULT_THRES
 def _pairs(group: pd.DataFrame, lang: str, threshold: float) -> list[dict]:
     if len(group) < 2:
         return []
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
     vectorizer = TfidfVectorizer(analyzer=lambda text: token_keys(text, lang=lang)[0])
     similarity = cosine_similarity(vectorizer.fit_transform(group["text"]))
     rows = []

@@ -1,8 +1,18 @@
 """Match lexicon entries in text: word boundaries, multiword phrases, inflection and negation.
 
 English and Swedish are matched on Snowball stems of lower-cased word tokens, so "sanctions",
-"sanctioned" and "sanction" are one entry; a word much shorter than the entry word does not match, so
-"question" is not "questionable" although both stem to "question". Chinese is matched on jieba tokens: a term matches where
+"sanctioned" and "sanction" are one entry. A stem is not a sense, so two more rules keep a literal word
+from matching a judgement that shares its stem:
+
+- In English a word matches an entry word only when the two differ by inflection alone ("explosives" is
+  "explosive", "slammed" is "slam"), not by a derivational suffix: "explosion" is not "explosive",
+  "apologizes" not "apologist", "AWS" not "awful", "corruption" not "corrupt" (``INFLECTIONS``). In
+  Swedish a word much shorter than the entry word does not match (``STEM_SLACK``).
+- A lower-case entry does not match a name: in a text written in sentence case, a run of capitalised
+  words that is not at the start of the sentence ("the reality show Big Brother", "Big Brother
+  contestant") is a name, not the idiom "big brother". Title-case headlines give no such signal.
+
+Chinese is matched on jieba tokens: a term matches where
 its characters run from one token boundary to another, so 合作 matches in 通过合作降低 but not
 inside a longer word. A term part ``*`` is a gap of up to ``MAX_GAP`` tokens (据 * 报道).
 """
@@ -21,6 +31,14 @@ NEGATION_WINDOW = 3
 # "sanction" matches "sanctions", but "question" does not match "questionable" (both stem to "question").
 STEM_SLACK = 2
 STEMMERS = {"en": "english", "sv": "swedish"}
+# Endings that inflect a word without changing what it names or judges; what is left of a word past its
+# stem, less one of these, is its derivational suffix, which must agree ("-ive" adjective, "-ion" noun).
+# "-er" is left out: it makes agent nouns ("profiteer" from "profit") as often as comparatives.
+INFLECTIONS = {"en": ("'s", "ies", "ied", "ily", "ing", "es", "ed", "ly", "s", "d")}
+# Languages whose writing marks names with capitals.
+CASED = frozenset({"en", "sv"})
+# A text with more than this share of its longer words capitalised is in title case: capitals mark no names.
+TITLE_CASE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -75,12 +93,63 @@ def _token_keys(text: str, lang: str) -> tuple[list[str], list[tuple[int, int]]]
     return [_key(tok, lang) for tok, _, _ in spans], [(start, end) for _, start, end in spans]
 
 
+@lru_cache(maxsize=200_000)
+def derivation(token: str, lang: str) -> str | None:
+    """Return the derivational suffix of ``token``: what follows its stem, less an inflection.
+
+    ``"explosives"`` -> ``"iv"``, ``"explosion"`` -> ``"ion"``, ``"slammed"`` -> ``""``. A final "e" or "y"
+    belongs to the base ("devastate", "apology"), and a consonant doubled before an inflection
+    ("slammed") to the stem. None for a language without ``INFLECTIONS``.
+    """
+    if lang not in INFLECTIONS:
+        return None
+    word = token.casefold().replace("’", "'")
+    stem = _key(token, lang)
+    n = 0
+    while n < min(len(word), len(stem)) and (word[n] == stem[n] or (word[n], stem[n]) == ("y", "i")):
+        n += 1
+    rest = word[n:]
+    for ending in INFLECTIONS[lang]:
+        if rest.endswith(ending):
+            rest = rest[:-len(ending)]
+            break
+    if len(rest) == 1 and n and rest == word[n - 1]:
+        rest = ""
+    return rest.rstrip("eyi")
+
+
+def name_tokens(text: str, spans: list[tuple[int, int]], *, lang: str) -> frozenset[int]:
+    """Return the indices of the tokens of ``text`` that its capitals mark as parts of names.
+
+    In a cased language and a text in sentence case, a capitalised word is part of a name unless it
+    opens the text or a sentence (after ``.``, ``:``, ``!``, ``?`` or an opening quote); a
+    capitalised word just before a name token joins it ("Big" in "Big Brother star"). Words in
+    capitals throughout ("AWS", "SHOCK") are not names here. A title-case text marks none.
+    """
+    if lang not in CASED or not spans:
+        return frozenset()
+    words = [text[start:end] for start, end in spans]
+    titled = [w[:1].isupper() and not w.isupper() for w in words]
+    longer = [t for w, t in zip(words[1:], titled[1:]) if len(w) > 3 and not w.isupper()]
+    if not longer or sum(longer) / len(longer) > TITLE_CASE_SHARE:
+        return frozenset()
+    names = {i for i in range(1, len(words)) if titled[i]
+             and text[spans[i - 1][1]:spans[i][0]].strip() not in _SENTENCE_OPENERS}
+    names |= {i for i in range(len(words) - 1) if titled[i] and i + 1 in names}
+    return frozenset(names)
+
+
+_SENTENCE_OPENERS = frozenset({".", ":", "!", "?", "\"", "“", "‘", "'", "—", "-", "–", "|"})
+
+
 @dataclass(frozen=True)
 class _Term:
     """An entry compiled for matching: one key per word (``*`` for a gap) and the least length of each."""
 
     keys: tuple[str, ...]
     min_lengths: tuple[int, ...]
+    derivations: tuple[str | None, ...]
+    lower_case: bool
 
 
 class LexiconMatcher:
@@ -100,7 +169,8 @@ class LexiconMatcher:
             term = self._compile(entry.term)
             if term.keys and term.keys[0] != "*":
                 self._by_first[self._index_key(term.keys[0])].append((term, entry))
-        self._negators = {key for term in negators for key in self._compile(term).keys}
+        # A negator of several words ("fail to") negates only as a whole: "to" alone negates nothing.
+        self._negators = {self._compile(term).keys for term in negators}
 
     def _index_key(self, key: str) -> str:
         # A Chinese term may span several jieba tokens, so index it by its first character.
@@ -109,61 +179,92 @@ class LexiconMatcher:
     def _compile(self, term: str) -> _Term:
         keys: list[str] = []
         lengths: list[int] = []
+        derivations: list[str | None] = []
         for part in term.split():
             if part == "*" or self.lang == "zh":
                 keys.append(part)
                 lengths.append(0)
+                derivations.append(None)
                 continue
             for tok, start, end in token_spans(part, lang=self.lang):
                 keys.append(_key(tok, self.lang))
                 lengths.append(max(0, end - start - STEM_SLACK))
-        return _Term(tuple(keys), tuple(lengths))
+                derivations.append(derivation(tok, self.lang))
+        return _Term(tuple(keys), tuple(lengths), tuple(derivations), term == term.lower())
 
     def find(self, text: str) -> list[Match]:
         """Return the non-overlapping matches in ``text``, longest first where two overlap."""
         keys, spans = token_keys(text, lang=self.lang)
-        lengths = [end - start for start, end in spans]
+        words = _Words(keys, [end - start for start, end in spans],
+                       [derivation(text[start:end], self.lang) for start, end in spans])
+        names = None
         candidates = []
         for i, key in enumerate(keys):
             for term, entry in self._by_first.get(self._index_key(key), ()):
-                end = _match_at(term, 0, keys, lengths, i, self.lang)
-                if end is not None:
-                    candidates.append((i, end, entry))
+                end = _match_at(term, 0, words, i, self.lang)
+                if end is None:
+                    continue
+                if names is None:
+                    names = name_tokens(text, spans, lang=self.lang)
+                if term.lower_case and names and names.issuperset(range(i, end)):
+                    continue
+                candidates.append((i, end, entry))
         return [self._match(text, keys, spans, i, end, entry) for i, end, entry in _longest_first(candidates)]
 
     def _match(self, text, keys, spans, i, end, entry) -> Match:
-        window = keys[max(0, i - NEGATION_WINDOW):i]
         start_char, end_char = spans[i][0], spans[end - 1][1]
         return Match(term=entry.term, surface=text[start_char:end_char], start=start_char, end=end_char,
                      category=entry.category, weight=float(entry.weight), explanation=entry.explanation,
-                     gloss=getattr(entry, "gloss", None), negated=any(k in self._negators for k in window))
+                     gloss=getattr(entry, "gloss", None), negated=self._negated(keys, i))
+
+    def _negated(self, keys: list[str], i: int) -> bool:
+        """Return whether a negator starts within ``NEGATION_WINDOW`` tokens before token ``i`` and ends before it."""
+        for start in range(max(0, i - NEGATION_WINDOW), i):
+            if any(tuple(keys[start:start + len(negator)]) == negator and start + len(negator) <= i
+                   for negator in self._negators):
+                return True
+        return False
 
 
-def _match_at(term: _Term, n: int, keys: list[str], lengths: list[int], pos: int, lang: str) -> int | None:
+@dataclass(frozen=True)
+class _Words:
+    """The tokens of a text as the matcher compares them: stem keys, lengths and derivational suffixes."""
+
+    keys: list[str]
+    lengths: list[int]
+    derivations: list[str | None]
+
+
+def _match_at(term: _Term, n: int, words: _Words, pos: int, lang: str) -> int | None:
     """Return the token index just past a match of ``term`` from its part ``n`` on at token ``pos``, or None."""
     while n < len(term.keys):
         if term.keys[n] == "*":
             for gap in range(MAX_GAP + 1):
-                end = _consume(term, n + 1, keys, lengths, pos + gap, lang)
+                end = _consume(term, n + 1, words, pos + gap, lang)
                 if end is not None:
-                    rest = _match_at(term, n + 2, keys, lengths, end, lang)
+                    rest = _match_at(term, n + 2, words, end, lang)
                     if rest is not None:
                         return rest
             return None
-        pos = _consume(term, n, keys, lengths, pos, lang)
+        pos = _consume(term, n, words, pos, lang)
         if pos is None:
             return None
         n += 1
     return pos
 
 
-def _consume(term: _Term, n: int, keys: list[str], lengths: list[int], pos: int, lang: str) -> int | None:
+def _consume(term: _Term, n: int, words: _Words, pos: int, lang: str) -> int | None:
     """Match part ``n`` of ``term`` at token ``pos``; a Chinese part may cover several whole tokens."""
+    keys = words.keys
     if pos >= len(keys):
         return None
     part = term.keys[n]
     if lang != "zh":
-        return pos + 1 if keys[pos] == part and lengths[pos] >= term.min_lengths[n] else None
+        if keys[pos] != part:
+            return None
+        if term.derivations[n] is not None:
+            return pos + 1 if words.derivations[pos] == term.derivations[n] else None
+        return pos + 1 if words.lengths[pos] >= term.min_lengths[n] else None
     joined = ""
     while pos < len(keys) and len(joined) < len(part):
         joined += keys[pos]
