@@ -303,6 +303,7 @@ def score_command(
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read, scored and written at a time.")] = 2000,
     workers: Workers = 1,
+    headlines: Annotated[bool, typer.Option("--headlines", help="Each row is a headline: add headline_cue_score and headline_cues (headline tricks).")] = False,
 ) -> None:
     """Score every row of a CSV: loaded_score, the highlighted loaded_terms, and the other sentence measures."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
@@ -313,6 +314,7 @@ def score_command(
                   console=err_console, transient=True) as bar:
         task = bar.add_task(f"scoring {path.name}", total=None)
         n_rows = score_csv(path, out, text_col=text_col, lang=lang, model=model, chunk_rows=chunk_rows, workers=workers,
+                           headlines=headlines,
                            progress=lambda done, total: bar.update(task, completed=done, total=total))
     console.print(f"scored {n_rows} rows; wrote {out}", highlight=False)
 
