@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import platform
 import zipfile
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -184,8 +185,11 @@ class LoadedModel:
 
         return SentenceEncoder(self.encoder).token_vectors(texts)
 
-    def save(self, path: str | Path) -> Path:
-        """Write the model with skops, atomically, recording the versions it was trained with."""
+    def save(self, path: str | Path, *, inputs: Iterable[str | Path] = ()) -> Path:
+        """Write the model with skops, atomically, recording the versions it was trained with.
+
+        ``inputs``: files that must not be written over (the training data).
+        """
         import sklearn
         import skops.io
 
@@ -201,7 +205,7 @@ class LoadedModel:
                    "seed": self.seed, "c": self.c, "encoder": self.encoder, "threshold": float(self.threshold_),
                    "versions": versions, "pipeline": self.pipeline_,
                    "head": None if self.head_ is None else self.head_.to_dict(), "blend": self.blend_}
-        return write_bytes(path, skops.io.dumps(payload))
+        return write_bytes(path, skops.io.dumps(payload), inputs=inputs)
 
 
 def _logit(probability: np.ndarray) -> np.ndarray:

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from framing.features.matching import token_keys
+from framing.languages import get_language
 
 if TYPE_CHECKING:  # pandas and scikit-learn are imported by the pairing only: a word diff needs neither
     import pandas as pd
 
 DEFAULT_THRESHOLD = 0.35
-_DIFF_TOKEN = re.compile(r"\w[\w'’.\-]*\w|\w|[^\w\s]")
 _LABEL_END = frozenset({":", "："})
 
 
@@ -38,11 +38,7 @@ class DiffOp:
 
 def diff_tokens(text: str, *, lang: str) -> list[str]:
     """Return the tokens of a headline for diffing: words and punctuation marks, in order."""
-    if lang == "zh":
-        import jieba
-
-        return [tok for tok in jieba.lcut(text) if tok.strip()]
-    return _DIFF_TOKEN.findall(text)
+    return get_language(lang).diff_tokens(text)
 
 
 def word_diff(base: str, variant: str, *, lang: str) -> list[DiffOp]:
@@ -54,7 +50,7 @@ def word_diff(base: str, variant: str, *, lang: str) -> list[DiffOp]:
     a, b = diff_tokens(base, lang=lang), diff_tokens(variant, lang=lang)
     matcher = difflib.SequenceMatcher(a=[t.casefold() for t in a], b=[t.casefold() for t in b], autojunk=False)
     ops: list[DiffOp] = []
-    joiner = "" if lang == "zh" else " "
+    joiner = get_language(lang).word_joiner
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         left, right = a[i1:i2], b[j1:j2]
         if tag != "replace":

@@ -1,20 +1,24 @@
 """Match lexicon entries in text: word boundaries, multiword phrases, inflection and negation.
 
-English and Swedish are matched on Snowball stems of lower-cased word tokens, so "sanctions",
-"sanctioned" and "sanction" are one entry. A stem is not a sense, so two more rules keep a literal word
-from matching a judgement that shares its stem:
+Words are matched on the key their language module gives them (:meth:`Language.key`): English and
+Swedish on Snowball stems of lower-cased word tokens, so "sanctions", "sanctioned" and "sanction" are one
+entry. A stem is not a sense, so two more rules keep a literal word from matching a judgement that shares
+its stem:
 
-- In English a word matches an entry word only when the two differ by inflection alone ("explosives" is
-  "explosive", "slammed" is "slam"), not by a derivational suffix: "explosion" is not "explosive",
-  "apologizes" not "apologist", "AWS" not "awful", "corruption" not "corrupt" (``INFLECTIONS``). In
-  Swedish a word much shorter than the entry word does not match (``STEM_SLACK``).
-- A lower-case entry does not match a name: in a text written in sentence case, a run of capitalised
-  words that is not at the start of the sentence ("the reality show Big Brother", "Big Brother
-  contestant") is a name, not the idiom "big brother". Title-case headlines give no such signal.
+- Where the language lists its inflections (English), a word matches an entry word only when the two
+  differ by inflection alone ("explosives" is "explosive", "slammed" is "slam"), not by a derivational
+  suffix: "explosion" is not "explosive", "apologizes" not "apologist", "AWS" not "awful", "corruption"
+  not "corrupt" (:meth:`Language.derivation`). Elsewhere a word much shorter than the entry word does not
+  match, so "question" is not "questionable" although both stem to "question" (``STEM_SLACK``).
+- A lower-case entry does not match a name: in a cased language and a text in sentence case, a run of
+  capitalised words that does not open a sentence ("the reality show Big Brother", "Big Brother
+  contestant") is a name, not the idiom "big brother" (:func:`name_tokens`). Title-case headlines give
+  no such signal, and neither does Orwell's Big Brother written with capitals.
 
-Chinese is matched on jieba tokens: a term matches where
-its characters run from one token boundary to another, so 合作 matches in 通过合作降低 but not
-inside a longer word. A term part ``*`` is a gap of up to ``MAX_GAP`` tokens (据 * 报道).
+In a language that does not write words apart (Chinese) a term
+matches where its characters run from one token boundary to another, so 合作 matches in 通过合作降低 but
+not inside a longer word. A term part ``*`` is a gap of up to ``MAX_GAP`` tokens (据 * 报道). Whether a
+match is negated is the language's negation rule (:class:`framing.languages.Negators`).
 """
 
 from __future__ import annotations
@@ -23,22 +27,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from framing.languages import Language, get_language
 from framing.text import token_spans
 
 MAX_GAP = 4
-NEGATION_WINDOW = 3
 # A word matches an entry word with the same stem only if it is at most this many characters shorter:
 # "sanction" matches "sanctions", but "question" does not match "questionable" (both stem to "question").
 STEM_SLACK = 2
-STEMMERS = {"en": "english", "sv": "swedish"}
-# Endings that inflect a word without changing what it names or judges; what is left of a word past its
-# stem, less one of these, is its derivational suffix, which must agree ("-ive" adjective, "-ion" noun).
-# "-er" is left out: it makes agent nouns ("profiteer" from "profit") as often as comparatives.
-INFLECTIONS = {"en": ("'s", "ies", "ied", "ily", "ing", "es", "ed", "ly", "s", "d")}
-# Languages whose writing marks names with capitals.
-CASED = frozenset({"en", "sv"})
 # A text with more than this share of its longer words capitalised is in title case: capitals mark no names.
 TITLE_CASE_SHARE = 0.5
+_SENTENCE_OPENERS = frozenset({".", ":", "!", "?", "\"", "“", "‘", "'", "—", "-", "–", "|"})
 
 
 @dataclass(frozen=True)
@@ -66,19 +64,6 @@ class Match:
         return data
 
 
-@lru_cache(maxsize=None)
-def _stemmer(lang: str):
-    import snowballstemmer
-
-    return snowballstemmer.stemmer(STEMMERS[lang])
-
-
-@lru_cache(maxsize=200_000)
-def _key(token: str, lang: str) -> str:
-    word = token.casefold().replace("’", "'")
-    return _stemmer(lang).stemWord(word) if lang in STEMMERS else word
-
-
 def token_keys(text: str, *, lang: str) -> tuple[list[str], list[tuple[int, int]]]:
     """Return the match keys of the word tokens of ``text`` and their character spans.
 
@@ -90,43 +75,19 @@ def token_keys(text: str, *, lang: str) -> tuple[list[str], list[tuple[int, int]
 @lru_cache(maxsize=16)
 def _token_keys(text: str, lang: str) -> tuple[list[str], list[tuple[int, int]]]:
     spans = token_spans(text, lang=lang)
-    return [_key(tok, lang) for tok, _, _ in spans], [(start, end) for _, start, end in spans]
-
-
-@lru_cache(maxsize=200_000)
-def derivation(token: str, lang: str) -> str | None:
-    """Return the derivational suffix of ``token``: what follows its stem, less an inflection.
-
-    ``"explosives"`` -> ``"iv"``, ``"explosion"`` -> ``"ion"``, ``"slammed"`` -> ``""``. A final "e" or "y"
-    belongs to the base ("devastate", "apology"), and a consonant doubled before an inflection
-    ("slammed") to the stem. None for a language without ``INFLECTIONS``.
-    """
-    if lang not in INFLECTIONS:
-        return None
-    word = token.casefold().replace("’", "'")
-    stem = _key(token, lang)
-    n = 0
-    while n < min(len(word), len(stem)) and (word[n] == stem[n] or (word[n], stem[n]) == ("y", "i")):
-        n += 1
-    rest = word[n:]
-    for ending in INFLECTIONS[lang]:
-        if rest.endswith(ending):
-            rest = rest[:-len(ending)]
-            break
-    if len(rest) == 1 and n and rest == word[n - 1]:
-        rest = ""
-    return rest.rstrip("eyi")
+    key = get_language(lang).key
+    return [key(tok) for tok, _, _ in spans], [(start, end) for _, start, end in spans]
 
 
 def name_tokens(text: str, spans: list[tuple[int, int]], *, lang: str) -> frozenset[int]:
     """Return the indices of the tokens of ``text`` that its capitals mark as parts of names.
 
-    In a cased language and a text in sentence case, a capitalised word is part of a name unless it
-    opens the text or a sentence (after ``.``, ``:``, ``!``, ``?`` or an opening quote); a
-    capitalised word just before a name token joins it ("Big" in "Big Brother star"). Words in
-    capitals throughout ("AWS", "SHOCK") are not names here. A title-case text marks none.
+    In a cased language and a text in sentence case, a capitalised word is part of a name unless it opens
+    the text or a sentence (after ``.``, ``:``, ``!``, ``?``, a dash or an opening quote); a capitalised
+    word just before a name token joins it ("Big" in "Big Brother star"). Words in capitals throughout
+    ("AWS", "SHOCK") are not names here. A title-case text marks none.
     """
-    if lang not in CASED or not spans:
+    if not get_language(lang).cased or not spans:
         return frozenset()
     words = [text[start:end] for start, end in spans]
     titled = [w[:1].isupper() and not w.isupper() for w in words]
@@ -139,17 +100,24 @@ def name_tokens(text: str, spans: list[tuple[int, int]], *, lang: str) -> frozen
     return frozenset(names)
 
 
-_SENTENCE_OPENERS = frozenset({".", ":", "!", "?", "\"", "“", "‘", "'", "—", "-", "–", "|"})
-
-
 @dataclass(frozen=True)
 class _Term:
-    """An entry compiled for matching: one key per word (``*`` for a gap) and the least length of each."""
+    """An entry compiled for matching: one key per word (``*`` for a gap), the least length and the
+    derivational suffix of each, and whether the entry is written in lower case (a common word)."""
 
     keys: tuple[str, ...]
     min_lengths: tuple[int, ...]
     derivations: tuple[str | None, ...]
     lower_case: bool
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The tokens of a text as the matcher compares them: keys, lengths and derivational suffixes."""
+
+    keys: list[str]
+    lengths: list[int]
+    derivations: list[str | None]
 
 
 class LexiconMatcher:
@@ -159,49 +127,50 @@ class LexiconMatcher:
     ----------
     entries : iterable of lexicon entries (``term, category, weight, explanation, gloss``).
     lang : the language of the lexicon and of the texts it will be given.
-    negators : terms that, within ``NEGATION_WINDOW`` tokens before a match, mark it negated.
+    negators : the lexicon's negators; a match in the reach of one (the language's negation rules) is negated.
     """
 
     def __init__(self, entries, *, lang: str, negators=()) -> None:
         self.lang = lang
+        self.language: Language = get_language(lang)
         self._by_first: dict[str, list[tuple[_Term, object]]] = defaultdict(list)
         for entry in entries:
             term = self._compile(entry.term)
             if term.keys and term.keys[0] != "*":
                 self._by_first[self._index_key(term.keys[0])].append((term, entry))
-        # A negator of several words ("fail to") negates only as a whole: "to" alone negates nothing.
-        self._negators = {self._compile(term).keys for term in negators}
+        self.negators = self.language.negators(tuple(negators))
 
     def _index_key(self, key: str) -> str:
-        # A Chinese term may span several jieba tokens, so index it by its first character.
-        return key[0] if self.lang == "zh" else key
+        # Where words are not written apart a term may span several tokens, so index it by its first character.
+        return key if self.language.spaced else key[0]
 
     def _compile(self, term: str) -> _Term:
         keys: list[str] = []
         lengths: list[int] = []
         derivations: list[str | None] = []
         for part in term.split():
-            if part == "*" or self.lang == "zh":
+            if part == "*" or not self.language.spaced:
                 keys.append(part)
                 lengths.append(0)
                 derivations.append(None)
                 continue
             for tok, start, end in token_spans(part, lang=self.lang):
-                keys.append(_key(tok, self.lang))
+                keys.append(self.language.key(tok))
                 lengths.append(max(0, end - start - STEM_SLACK))
-                derivations.append(derivation(tok, self.lang))
+                derivations.append(self.language.derivation(tok))
         return _Term(tuple(keys), tuple(lengths), tuple(derivations), term == term.lower())
 
     def find(self, text: str) -> list[Match]:
         """Return the non-overlapping matches in ``text``, longest first where two overlap."""
         keys, spans = token_keys(text, lang=self.lang)
         words = _Words(keys, [end - start for start, end in spans],
-                       [derivation(text[start:end], self.lang) for start, end in spans])
+                       [self.language.derivation(text[start:end]) for start, end in spans])
+        spaced = self.language.spaced
         names = None
         candidates = []
         for i, key in enumerate(keys):
             for term, entry in self._by_first.get(self._index_key(key), ()):
-                end = _match_at(term, 0, words, i, self.lang)
+                end = _match_at(term, 0, words, i, spaced)
                 if end is None:
                     continue
                 if names is None:
@@ -209,57 +178,45 @@ class LexiconMatcher:
                 if term.lower_case and names and names.issuperset(range(i, end)):
                     continue
                 candidates.append((i, end, entry))
-        return [self._match(text, keys, spans, i, end, entry) for i, end, entry in _longest_first(candidates)]
+        if not candidates:
+            return []
+        negated = self.negators.scope(text, spans, keys) if self.negators else frozenset()
+        return [self._match(text, spans, i, end, entry, negated=i in negated)
+                for i, end, entry in _longest_first(candidates)]
 
-    def _match(self, text, keys, spans, i, end, entry) -> Match:
+    @staticmethod
+    def _match(text, spans, i, end, entry, *, negated: bool) -> Match:
         start_char, end_char = spans[i][0], spans[end - 1][1]
         return Match(term=entry.term, surface=text[start_char:end_char], start=start_char, end=end_char,
                      category=entry.category, weight=float(entry.weight), explanation=entry.explanation,
-                     gloss=getattr(entry, "gloss", None), negated=self._negated(keys, i))
-
-    def _negated(self, keys: list[str], i: int) -> bool:
-        """Return whether a negator starts within ``NEGATION_WINDOW`` tokens before token ``i`` and ends before it."""
-        for start in range(max(0, i - NEGATION_WINDOW), i):
-            if any(tuple(keys[start:start + len(negator)]) == negator and start + len(negator) <= i
-                   for negator in self._negators):
-                return True
-        return False
+                     gloss=getattr(entry, "gloss", None), negated=negated)
 
 
-@dataclass(frozen=True)
-class _Words:
-    """The tokens of a text as the matcher compares them: stem keys, lengths and derivational suffixes."""
-
-    keys: list[str]
-    lengths: list[int]
-    derivations: list[str | None]
-
-
-def _match_at(term: _Term, n: int, words: _Words, pos: int, lang: str) -> int | None:
+def _match_at(term: _Term, n: int, words: _Words, pos: int, spaced: bool) -> int | None:
     """Return the token index just past a match of ``term`` from its part ``n`` on at token ``pos``, or None."""
     while n < len(term.keys):
         if term.keys[n] == "*":
             for gap in range(MAX_GAP + 1):
-                end = _consume(term, n + 1, words, pos + gap, lang)
+                end = _consume(term, n + 1, words, pos + gap, spaced)
                 if end is not None:
-                    rest = _match_at(term, n + 2, words, end, lang)
+                    rest = _match_at(term, n + 2, words, end, spaced)
                     if rest is not None:
                         return rest
             return None
-        pos = _consume(term, n, words, pos, lang)
+        pos = _consume(term, n, words, pos, spaced)
         if pos is None:
             return None
         n += 1
     return pos
 
 
-def _consume(term: _Term, n: int, words: _Words, pos: int, lang: str) -> int | None:
-    """Match part ``n`` of ``term`` at token ``pos``; a Chinese part may cover several whole tokens."""
+def _consume(term: _Term, n: int, words: _Words, pos: int, spaced: bool) -> int | None:
+    """Match part ``n`` of ``term`` at token ``pos``; in unspaced writing a part may cover several whole tokens."""
     keys = words.keys
     if pos >= len(keys):
         return None
     part = term.keys[n]
-    if lang != "zh":
+    if spaced:
         if keys[pos] != part:
             return None
         if term.derivations[n] is not None:

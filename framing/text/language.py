@@ -1,5 +1,10 @@
 """Language identification, offline (py3langid ships its model).
 
+Long texts are identified on a sample: py3langid counts features in 16-bit integers, so on a text of
+millions of characters the counts wrap round and a 20 MB English line comes out as Serbian or Uzbek
+(and it takes half a minute). A sample of :data:`SAMPLE_CHARS` characters, taken from the start, middle
+and end of the text, is as reliable as the whole and takes a fraction of a second.
+
 A long text carries enough evidence for a statistical identifier (:func:`detect_language`). A headline
 does not: py3langid takes "SHOCK: Mayor's plan EXPOSED!" for Tagalog. :func:`short_text_language` therefore
 answers only among the languages the caller can analyse, from their function words first and, where those
@@ -12,10 +17,23 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from functools import lru_cache
-from importlib import resources
+from typing import NamedTuple
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[^\W\d_]")
+# Characters of a long text the model reads, in SAMPLE_PARTS slices spread over the text.
+SAMPLE_CHARS = 12_000
+SAMPLE_PARTS = 4
+# Below this probability (py3langid's normalised score) a sampled detection gives way to a corpus language.
+CONFIDENT = 0.5
+
+
+class Detection(NamedTuple):
+    """A detected language, and whether it was taken from a sample or a fallback (for the summary)."""
+
+    lang: str
+    sampled: bool = False
+    fallback: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -25,19 +43,60 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def language_sample(text: str, *, size: int = SAMPLE_CHARS) -> str:
+    """Return ``text`` when it has at most ``size`` characters, else slices of it from start to end.
+
+    Each slice is cut at whitespace so no word is split (text without spaces, such as Chinese, is cut
+    where it falls).
+    """
+    if len(text) <= size:
+        return text
+    part = size // SAMPLE_PARTS
+    step = (len(text) - part) // (SAMPLE_PARTS - 1)
+    slices = []
+    for start in range(0, step * SAMPLE_PARTS, step):
+        piece = text[start:start + part]
+        if start:
+            piece = piece.split(None, 1)[-1] if " " in piece[:200] else piece
+        slices.append(piece.rsplit(None, 1)[0] if " " in piece[-200:] else piece)
+    return "\n".join(slices)
+
+
+def detect(text: str, *, default: str = "und", among: Collection[str] = ()) -> Detection:
+    """Return the language of ``text`` as a :class:`Detection`.
+
+    Parameters
+    ----------
+    text : the text; past :data:`SAMPLE_CHARS` characters only a sample is read (``sampled``).
+    default : returned when the text has fewer than three letters.
+    among : languages already known in the corpus; when the model is unsure (probability under
+        :data:`CONFIDENT`) of a sampled text, the likeliest of these is taken instead (``fallback``).
+    """
+    sampled = len(text) > SAMPLE_CHARS
+    text = language_sample(text)
+    letters = _LETTER.findall(text)
+    if len(letters) < 3:
+        return Detection(default, sampled)
+    # Mostly Han letters is Chinese: the model is unreliable on short Chinese strings mixed with Latin names.
+    if sum(1 for ch in letters if _HAN.match(ch)) / len(letters) > 0.3:
+        return Detection("zh", sampled)
+    ranked = _identifier().rank(text)
+    lang, probability = ranked[0]
+    if sampled and among and lang not in among and probability < CONFIDENT:
+        known = next((code for code, _ in ranked if code in among), None)
+        if known is not None:
+            return Detection(known, sampled, fallback=True)
+    return Detection(lang, sampled)
+
+
 def detect_language(text: str, *, default: str = "und") -> str:
     """Return the ISO 639-1 code of the language of ``text``, or ``default`` when there is too little text.
 
     Text whose letters are mostly Han characters is Chinese (``zh``) without consulting the model,
-    which is unreliable on short Chinese strings mixed with Latin names.
+    which is unreliable on short Chinese strings mixed with Latin names. Long texts are read on a sample
+    (:func:`language_sample`).
     """
-    letters = _LETTER.findall(text)
-    if len(letters) < 3:
-        return default
-    if sum(1 for ch in letters if _HAN.match(ch)) / len(letters) > 0.3:
-        return "zh"
-    lang, _prob = _identifier().classify(text)
-    return lang
+    return detect(text, default=default).lang
 
 
 # A text with fewer words than this is short: identifiers trained on documents misjudge it.
@@ -48,14 +107,6 @@ _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 def is_short(text: str) -> bool:
     """Return whether ``text`` is too short for :func:`detect_language` (a headline, a sentence)."""
     return len(_WORDS.findall(text)) < SHORT_TEXT_WORDS
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> dict[str, frozenset[str]]:
-    import yaml
-
-    data = resources.files("framing.text").joinpath("data", "function_words.yaml").read_text(encoding="utf-8")
-    return {lang: frozenset(words) for lang, words in yaml.safe_load(data).items()}
 
 
 def short_text_language(text: str, *, among: Collection[str], prior: Mapping[str, float] | None = None) -> str:
@@ -84,8 +135,9 @@ def short_text_language(text: str, *, among: Collection[str], prior: Mapping[str
     if letters and "zh" in among and sum(1 for ch in letters if _HAN.match(ch)) / len(letters) > 0.3:
         return "zh"
     words = [w.casefold().replace("’", "'") for w in _WORDS.findall(text)]
-    known = _function_words()
-    hits = {lang: sum(1 for w in words if w in known.get(lang, ())) for lang in among}
+    from framing.languages import get_language
+
+    hits = {lang: sum(1 for w in words if w in get_language(lang).function_words) for lang in among}
     best = max(hits.values())
     leaders = [lang for lang in among if hits[lang] == best]
     if best and len(leaders) == 1:
