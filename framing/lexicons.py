@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import math
 import re
 import unicodedata
@@ -211,11 +212,14 @@ def _parsed(raw: bytes, *, path: str, family: str, lang: str) -> dict:
     if problems:
         more = f" (and {len(problems) - 1} more; run `framing lexicons check`)" if len(problems) > 1 else ""
         raise LexiconError(f"{problems[0]}{more}")
+    # A cache file, not an output: written beside its name and renamed into place without framing.io, whose
+    # table writers would cost a one-headline command the import of pandas.
     try:
-        from framing.io import write_text
-
-        write_text(cached, json.dumps(data, ensure_ascii=False))
-    except (OSError, FramingError):
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, cached)
+    except OSError:
         pass
     return data
 
