@@ -60,6 +60,26 @@ def _report(problems, notes, *, unknown_outlets: int = 0) -> None:
         _labelled("note", "dim", unknown_outlet_note(unknown_outlets))
 
 
+def _argument_text(text: str, name: str) -> str:
+    """Return a command-line text argument as text: bytes that were not UTF-8 are decoded as a corpus file's.
+
+    Python keeps such bytes as lone surrogates, which no UTF-8 terminal can print.
+    """
+    if text.isprintable() or not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    from framing.corpus.encoding import DecodeError, decode
+
+    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        decoded = decode(raw)
+    except DecodeError:
+        decoded = None
+    fixed = decoded.text if decoded is not None else raw.decode("utf-8", "replace")
+    how = f"decoded as {decoded.label}" if decoded is not None else "bytes that are not text replaced by \ufffd"
+    _labelled("note", "dim", f"{name} is not UTF-8: {how}")
+    return fixed
+
+
 def _note_encoding(path: Path) -> None:
     """Say when a CSV is not UTF-8 (and is decoded like a corpus file); errors are the reader's to report."""
     from framing.detection.evaluate import read_table
@@ -309,6 +329,8 @@ def explain_command(
     """Highlight the loaded words of a headline and explain each; with --compare, diff two versions."""
     from framing.report.explain import explain, explanation_view, to_json
 
+    text = _argument_text(text, "TEXT")
+    compare = None if compare is None else _argument_text(compare, "--compare")
     data = explain(text, lang=lang, compare=compare)
     if as_json:
         typer.echo(to_json(data))
