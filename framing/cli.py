@@ -60,6 +60,38 @@ def _report(problems, notes, *, unknown_outlets: int = 0) -> None:
         _labelled("note", "dim", unknown_outlet_note(unknown_outlets))
 
 
+def _argument_text(text: str, name: str) -> str:
+    """Return a command-line text argument as text: bytes that were not UTF-8 are decoded as a corpus file's.
+
+    Python keeps such bytes as lone surrogates, which no UTF-8 terminal can print.
+    """
+    if text.isprintable() or not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    from framing.corpus.encoding import DecodeError, decode
+
+    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        decoded = decode(raw)
+    except DecodeError:
+        decoded = None
+    fixed = decoded.text if decoded is not None else raw.decode("utf-8", "replace")
+    how = f"decoded as {decoded.label}" if decoded is not None else "bytes that are not text replaced by \ufffd"
+    _labelled("note", "dim", f"{name} is not UTF-8: {how}")
+    return fixed
+
+
+def _note_encoding(path: Path) -> None:
+    """Say when a CSV is not UTF-8 (and is decoded like a corpus file); errors are the reader's to report."""
+    from framing.detection.evaluate import read_table
+
+    try:
+        _, encoding = read_table(path)
+    except FramingError:
+        return
+    if encoding:
+        _labelled("note", "dim", f"{path}: decoded as {encoding} (not UTF-8)")
+
+
 CorpusPath = Annotated[
     Optional[Path],
     typer.Argument(help="A corpus file or folder. Default: the embedded seed corpus.", show_default=False),
@@ -300,6 +332,8 @@ def explain_command(
     import_nltk_lean()
     from framing.report.explain import explain, explanation_view, to_json
 
+    text = _argument_text(text, "TEXT")
+    compare = None if compare is None else _argument_text(compare, "--compare")
     data = explain(text, lang=lang, compare=compare)
     if as_json:
         typer.echo(to_json(data))
@@ -364,7 +398,8 @@ def score_command(
         task = bar.add_task(f"scoring {path.name}", total=None)
         n_rows = score_csv(path, out, text_col=text_col, lang=lang, model=model, chunk_rows=chunk_rows, workers=workers,
                            headlines=headlines,
-                           progress=lambda done, total: bar.update(task, completed=done, total=total))
+                           progress=lambda done, total: bar.update(task, completed=done, total=total),
+                           note=lambda line: _labelled("note", "dim", line))
     console.print(f"scored {n_rows} rows; wrote {out}", highlight=False)
 
 
@@ -393,6 +428,7 @@ def evaluate_command(
     if encoder is not None and cv is None:
         raise typer.BadParameter("--encoder applies to --cv (a trained --model records its own encoder)")
     columns = {"text_col": text_col, "label_col": label_col, "words_col": words_col, "lang": lang}
+    _note_encoding(path)
     with err_console.status("scoring"):
         result = (cross_validate(path, **columns, cv=cv, seed=seed, encoder=encoder) if cv is not None
                   else evaluate(path, **columns, model=model))
@@ -420,6 +456,8 @@ def train_command(
 
     refuse_overwriting_inputs(out, [path])  # before training, as well as when writing
     data = read_labelled(path, text_col=text_col, label_col=label_col)
+    if data.attrs.get("encoding"):
+        _labelled("note", "dim", f"{path}: decoded as {data.attrs['encoding']} (not UTF-8)")
     with err_console.status(f"training on {len(data)} sentences"):
         model = LoadedModel(lang=lang, seed=seed, encoder=encoder).fit(data["text"].tolist(), data["label"])
     model.save(out, inputs=[path])
