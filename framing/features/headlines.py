@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
 from dataclasses import dataclass
 
@@ -103,20 +104,36 @@ def align_headlines(sentences: pd.DataFrame, *, threshold: float = DEFAULT_THRES
 def _pairs(group: pd.DataFrame, lang: str, threshold: float) -> list[dict]:
     if len(group) < 2:
         return []
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
-
-    vectorizer = TfidfVectorizer(analyzer=lambda text: token_keys(text, lang=lang)[0])
-    similarity = cosine_similarity(vectorizer.fit_transform(group["text"]))
+    similarity = tfidf_cosine([token_keys(text, lang=lang)[0] for text in group["text"]])
     rows = []
     for i in range(len(group)):
         for j in range(i + 1, len(group)):
             left, right = group.iloc[i], group.iloc[j]
-            if left["outlet"] == right["outlet"] or similarity[i, j] < threshold:
+            if left["outlet"] == right["outlet"] or similarity[i][j] < threshold:
                 continue
             base, variant = sorted((left, right), key=lambda r: (r["loaded_score"], r["article_id"]))
-            rows.append(_pair_row(base, variant, float(similarity[i, j]), lang))
+            rows.append(_pair_row(base, variant, float(similarity[i][j]), lang))
     return rows
+
+
+def tfidf_cosine(documents: list[list[str]]) -> list[list[float]]:
+    """Return the cosine similarity of every pair of ``documents`` (lists of tokens) as TF-IDF vectors.
+
+    The weighting of scikit-learn's ``TfidfVectorizer`` defaults: raw counts times a smoothed idf,
+    ``ln((1 + n) / (1 + df)) + 1``, each vector scaled to unit length. Written out because a worksheet's
+    few dozen headlines do not need scikit-learn's second of imports.
+    """
+    from collections import Counter
+
+    n = len(documents)
+    df = Counter(token for tokens in documents for token in set(tokens))
+    idf = {token: math.log((1 + n) / (1 + count)) + 1 for token, count in df.items()}
+    vectors = []
+    for tokens in documents:
+        weights = {token: count * idf[token] for token, count in Counter(tokens).items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors.append({token: w / norm for token, w in weights.items()})
+    return [[sum(w * other.get(token, 0.0) for token, w in vector.items()) for other in vectors] for vector in vectors]
 
 
 def _pair_row(base: pd.Series, variant: pd.Series, similarity: float, lang: str) -> dict:
