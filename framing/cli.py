@@ -118,6 +118,8 @@ def headlines_command(
     path: CorpusPath = None,
     threshold: Annotated[float, typer.Option(help="Minimum TF-IDF cosine similarity for a pair.", min=0.0, max=1.0)] = 0.35,
     out: Annotated[Optional[Path], typer.Option("--out", help="Write the pairs to a .csv, .jsonl or .parquet file.")] = None,
+    window_days: Annotated[float, typer.Option("--window-days", min=0.0,
+                                               help="Headlines without a shared story key pair only if published this close.")] = 7.0,
 ) -> None:
     """Pair headlines of the same story across outlets and show what the more loaded one adds."""
     import framing
@@ -129,7 +131,7 @@ def headlines_command(
     if out is not None:
         refuse_overwriting_inputs(out, corpus.sources)
     tables = framing.features(corpus)
-    pairs = align_headlines(tables.sentences, threshold=threshold)
+    pairs = align_headlines(tables.sentences, threshold=threshold, articles=tables.articles, window_days=window_days)
     print_headline_pairs(console, pairs)
     if out is not None:
         write_table(pairs, out)
