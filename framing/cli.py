@@ -185,7 +185,8 @@ def corpus_command(
 ) -> None:
     """Read a corpus (file or folder) into clean records and list them."""
     from framing.corpus import load_corpus
-    from framing.corpus.display import dropped_table, parse_column_map, records_table, resolve_record_id, summary
+    from framing.corpus.display import (dropped_table, parse_column_map, records_table, resolve_record_id, summary,
+                                        syndicated_table)
     from framing.io import TABLE_SUFFIXES, refuse_overwriting_inputs, write_table
     from framing.errors import OutputError
 
@@ -202,6 +203,8 @@ def corpus_command(
         console.print(dropped_table(corpus, resolve_record_id(corpus, show_dropped)))
         return
     console.print(records_table(corpus))
+    if len(corpus.syndicated):
+        console.print(syndicated_table(corpus))
     console.print(summary(corpus), highlight=False, soft_wrap=True)
     if out is not None:
         refuse_overwriting_inputs(out, corpus.sources)

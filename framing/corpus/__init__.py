@@ -23,7 +23,7 @@ from framing.corpus.readers import (
     FIELD_ALIASES, READERS, RECORD_FIELDS, ReadError, Source, csv_batches, jsonl_batches,
 )
 from framing.corpus.records import (
-    ARTICLE_COLUMNS, DROPPED_COLUMNS, DUPLICATE_COLUMNS, Article, Corpus, CorpusError, Note, Problem,
+    ARTICLE_COLUMNS, DROPPED_COLUMNS, DUPLICATE_COLUMNS, SYNDICATED_COLUMNS, Article, Corpus, CorpusError, Note, Problem,
 )
 from framing.errors import InputError
 from framing.text import normalize_text, sentences, tokens
@@ -68,7 +68,8 @@ def load_corpus(
     -------
     Corpus
         ``articles`` (one row per record), ``problems``, ``dropped`` (the cleaning report),
-        ``duplicates``, ``sources`` and ``notes``.
+        ``duplicates`` (within an outlet), ``syndicated`` (the same text under two outlets, both kept),
+        ``sources`` and ``notes``.
     """
     stream = iter_corpus(path, manifest=manifest, column_map=column_map)
     records = [record for chunk in stream for record in chunk]
@@ -77,6 +78,7 @@ def load_corpus(
         problems=stream.problems,
         dropped=pd.DataFrame(stream.dropped, columns=list(DROPPED_COLUMNS)),
         duplicates=pd.DataFrame(stream.duplicates, columns=list(DUPLICATE_COLUMNS)),
+        syndicated=pd.DataFrame(stream.syndicated, columns=list(SYNDICATED_COLUMNS)),
         sources=stream.sources,
         notes=stream.notes,
     )
@@ -106,9 +108,10 @@ class CorpusStream:
     """The records of a corpus in chunks (lists of dicts with :data:`ARTICLE_COLUMNS`), read once.
 
     As it is iterated it fills the same accounts as a :class:`Corpus`: ``problems``, ``notes``,
-    ``dropped`` (``(id, line, reason)`` tuples), ``duplicates`` (``(id, duplicate_of, reason)``) and
-    ``sources``; ``n_records`` counts the records yielded so far. Duplicates are found with one 16-byte
-    digest per distinct record.
+    ``dropped`` (``(id, line, reason)`` tuples), ``duplicates`` (``(id, duplicate_of, reason)``),
+    ``syndicated`` (``(id, outlet, same_text_as, same_text_outlet)``) and ``sources``; ``n_records``
+    counts the records yielded so far. Duplicates are found with one 16-byte digest per distinct record
+    and outlet, syndicated copy with one per distinct text.
     """
 
     def __init__(self, path: str | Path | None, *, manifest: str | Path | None,
@@ -133,6 +136,7 @@ class CorpusStream:
         self.chunk_size = chunk_size
         self.dropped: list[tuple[str, str, str]] = []
         self.duplicates: list[tuple[str, str, str]] = []
+        self.syndicated: list[tuple[str, str, str, str]] = []
         self.n_records = 0
         # Languages of the records so far: the fallback for a long text the model is unsure of.
         self.languages: set[str] = set()
@@ -144,6 +148,7 @@ class CorpusStream:
         self._started = True
         used: set[str] = set()
         seen: dict[bytes, str] = {}
+        first_outlet: dict[bytes, tuple[str, str]] = {}
         chunk: list[dict] = []
         for file in self.files:
             for articles in _file_batches(file, column_map=self.column_map, problems=self.problems, notes=self.notes):
@@ -152,7 +157,7 @@ class CorpusStream:
                     record, lines = _finish(article, self.manifest.for_file(file) if article.primary else {},
                                             languages=self.languages, notes=self.notes)
                     self.dropped.extend((article.id, line, reason) for line, reason in lines)
-                    if self._is_duplicate(record, seen):
+                    if self._is_duplicate(record, seen, first_outlet):
                         continue
                     chunk.append(record)
                     if len(chunk) == self.chunk_size:
@@ -163,23 +168,42 @@ class CorpusStream:
             self.n_records += len(chunk)
             yield chunk
 
-    def _is_duplicate(self, record: dict, seen: dict[bytes, str]) -> bool:
-        """Keep the first of records that are the same: headlines by canonical URL, articles by cleaned text."""
+    def _is_duplicate(self, record: dict, seen: dict[bytes, str], first_outlet: dict[bytes, tuple[str, str]]) -> bool:
+        """Keep the first of records of one outlet that are the same: headlines by canonical URL, articles by
+        cleaned text. The same text under another outlet is syndicated copy: kept, and noted in ``syndicated``."""
         if record["kind"] == "headline" and record["url"]:
             key, reason = f"url\x1f{record['url']}", f"same canonical URL ({record['url']})"
-        elif record["kind"] == "headline":
+            return self._seen(key, seen, record, reason)
+        if record["kind"] == "headline":
             key = "headline\x1f" + comparison_key(f"{record['title']}\n{record['text']}")
             reason = "same headline and excerpt"
         else:
             key, reason = "text\x1f" + comparison_key(record["text"]), "same cleaned text"
         if key.endswith("\x1f"):
             return False
-        digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        outlet = comparison_key(record["outlet"])
+        if self._seen(f"{outlet}\x1e{key}", seen, record, reason):
+            return True
+        text_digest = _digest(key)
+        if text_digest in first_outlet:
+            first_id, first = first_outlet[text_digest]
+            self.syndicated.append((record["id"], record["outlet"], first_id, first))
+        else:
+            first_outlet[text_digest] = (record["id"], record["outlet"])
+        return False
+
+    def _seen(self, key: str, seen: dict[bytes, str], record: dict, reason: str) -> bool:
+        """Return whether ``key`` was seen before (noting the duplicate); remember it otherwise."""
+        digest = _digest(key)
         if digest in seen:
             self.duplicates.append((record["id"], seen[digest], reason))
             return True
         seen[digest] = record["id"]
         return False
+
+
+def _digest(key: str) -> bytes:
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _check_column_map(column_map: Mapping[str, str]) -> dict[str, str]:
