@@ -217,24 +217,44 @@ def corpus_command(
 def compare_command(
     path: CorpusPath = None,
     by: Annotated[str, typer.Option("--by", help="Sentence-table column whose groups are compared.")] = "outlet",
-    within: Annotated[Optional[str], typer.Option("--within", help="Compare groups only inside each value of this column (story).")] = None,
-    out: Annotated[Path, typer.Option("--out", help="Folder for groups, tests, frames and terms (.csv and .json).")] = Path("comparison"),
+    within: Annotated[Optional[str], typer.Option("--within", help="Pool outlet effects over the values of this column (story), each held fixed.")] = None,
+    per_story: Annotated[bool, typer.Option("--per-story", help="With --within, also compare the outlets inside each story on its own.")] = False,
+    groups: Annotated[Optional[Path], typer.Option("--groups", metavar="FILE", help="CSV of outlet,group: also compare groups of outlets, outlets as clusters.")] = None,
+    over: Annotated[Optional[str], typer.Option("--over", help="date: follow each outlet (or group) over time; writes trends.csv.")] = None,
+    freq: Annotated[str, typer.Option("--freq", help="Period of --over date: week, month, quarter or year.")] = "month",
+    out: Annotated[Path, typer.Option("--out", help="Folder for groups, tests, frames and terms (.csv and .json), and stories, outlet_groups, trends when asked for.")] = Path("comparison"),
     seed: StatsSeed = 0,
     n_boot: NBoot = 2000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes for the features (local, or a LocalCluster's with --engine dask); the results are the same.")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local: processes on this machine; dask: dask.distributed.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler (tcp://host:8786). Default: a LocalCluster.")] = None,
 ) -> None:
-    """Compare outlets: bootstrap intervals, rank and permutation tests, frame counts, distinctive words."""
+    """Compare outlets: bootstrap intervals, rank, story-blocked and permutation tests, frames, words, trends."""
     from rich.table import Table
 
     import framing
+    from framing.errors import InputError
     from framing.io import refuse_overwriting_inputs
+    from framing.stats.clusters import read_groups
     from framing.stats.compare import output_paths
+    from framing.stats.trends import check_frequency
 
+    if over is not None and over != "date":
+        raise InputError(f"unknown --over {over!r}: trends are over 'date' (the articles' published dates)")
+    check_frequency(freq)
+    if per_story and within is None:
+        raise InputError("--per-story needs --within (the column naming the stories)")
+    mapping = read_groups(groups) if groups is not None else None
     corpus = framing.load_corpus(path)
     for target in (out, *output_paths(out)):
-        refuse_overwriting_inputs(target, corpus.sources)
-    result = framing.compare(framing.features(corpus), by=by, within=within, seed=seed, n_boot=n_boot)
+        refuse_overwriting_inputs(target, [*corpus.sources, *([groups] if groups else [])])
+    tables = framing.features(corpus, workers=workers, engine=engine, scheduler=scheduler)
+    result = framing.compare(tables, by=by, within=within, per_story=per_story, groups=mapping, over=over,
+                             freq=freq, seed=seed, n_boot=n_boot)
     for written in result.write(out):
         console.print(f"wrote {written}", highlight=False)
+    for note in result.notes:
+        _labelled("note", "yellow", note)
     cautions = result.cautions()
     if len(cautions):
         table = Table("table", "caution", "rows", title="Cautions: where the data cannot support a claim")

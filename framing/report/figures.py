@@ -24,7 +24,7 @@ def draw_figures(results: Results) -> dict[str, Figure]:
         "headline_loadedness": plots.headline_loadedness(results.headlines, colours=colours),
         "sentiment_tone": plots.sentiment_tone(overall.groups, colours=colours),
         "frame_heatmap": plots.frame_heatmap(overall.frames, words=results.words),
-        "coop_vs_sanction": plots.coop_vs_sanction(results.by_story.groups, colours=colours),
+        "coop_vs_sanction": plots.coop_vs_sanction(results.per_story.groups, colours=colours),
         "distinctive_terms": plots.distinctive_terms(overall.terms, colours=colours),
     }
     if results.featured_pair is not None:

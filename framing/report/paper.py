@@ -133,7 +133,7 @@ def paper_tables(results: Results) -> dict[str, pd.DataFrame]:
     groups = results.by_outlet.groups
     outlet = groups[groups["feature"].isin(OUTLET_MEASURES)][
         ["outlet", "feature", "n_articles", "n_sentences", "mean", "ci_low", "ci_high", "unit", "caution"]]
-    tests = results.by_story.tests
+    tests = results.per_story.tests
     pairwise = tests[tests["feature"].isin(TESTED) & tests["test"].isin(["mann-whitney", "permutation"])][
         ["story", "feature", "test", "group_a", "group_b", "n_a", "n_b", "unit", "effect", "estimate", "ci_low",
          "ci_high", "p_value", "p_holm", "caution"]]
