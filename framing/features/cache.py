@@ -168,8 +168,13 @@ class SentenceCache:
     def put_many(self, items: Iterable[tuple[bytes, str]]) -> None:
         """Store ``(key, value)`` pairs in one transaction."""
         connection = self._connect()
-        with connection:
-            connection.executemany("INSERT OR REPLACE INTO measures (key, value) VALUES (?, ?)", items)
+        try:
+            with connection:
+                connection.executemany("INSERT OR REPLACE INTO measures (key, value) VALUES (?, ?)", items)
+        except sqlite3.OperationalError as error:
+            # "database or disk is full", "attempt to write a readonly database": the run cannot go on.
+            raise OutputError(f"cannot write the sentence cache: {error}; free some space or run with "
+                              "--no-cache", path=self.folder) from None
 
     def ensure(self) -> SentenceCache:
         """Create the database now, so that read-only workers can open it; return ``self``."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -74,13 +74,20 @@ class Comparison:
         """The tables this comparison has, in the order they are written."""
         return [*TABLES, *(name for name in EXTRA_TABLES if getattr(self, name) is not None)]
 
-    def write(self, out_dir: str | Path) -> list[Path]:
-        """Write ``<table>.csv`` and ``<table>.json`` (records) for each table into ``out_dir``, atomically."""
-        paths = output_paths(out_dir, names=self.table_names)
-        for name, csv_path, json_path in zip(self.table_names, paths[::2], paths[1::2]):
-            io.write_table(getattr(self, name), csv_path)
-            io.write_text(json_path, _json_records(getattr(self, name)))
-        return paths
+    def write(self, out_dir: str | Path, *, inputs: Iterable[str | Path] = ()) -> list[Path]:
+        """Write ``<table>.csv`` and ``<table>.json`` (records) for each table into ``out_dir``, as one set.
+
+        No file is written over one of ``inputs`` (the corpus's ``sources``) or into an input folder.
+        """
+        out_dir = Path(out_dir)
+        for path in output_paths(out_dir, names=self.table_names):
+            io.refuse_overwriting_inputs(path, inputs)
+        with io.output_set(out_dir, inputs=inputs) as staging:
+            paths = output_paths(staging, names=self.table_names)
+            for name, csv_path, json_path in zip(self.table_names, paths[::2], paths[1::2]):
+                io.write_table(getattr(self, name), csv_path)
+                io.write_text(json_path, _json_records(getattr(self, name)))
+        return output_paths(out_dir, names=self.table_names)
 
     def cautions(self) -> pd.DataFrame:
         """Return how many rows of each table carry each caution: columns ``table, caution, rows, of``."""
@@ -250,7 +257,10 @@ def _checked(tables, *, by: str, within: str | None, seed: int, n_boot: int) -> 
         raise InputError("compare needs feature tables with a `sentences` DataFrame (see framing.features)")
     for column in (*REQUIRED, by, *([within] if within else [])):
         if column not in sentences.columns:
-            raise InputError(f"the sentence table has no column {column!r}")
+            # The identifier columns are the ones worth grouping by; measures follow them.
+            labels = [name for name in sentences.columns if not pd.api.types.is_numeric_dtype(sentences[name])
+                      and name not in ("text", "loaded_terms")]
+            raise InputError(f"the sentence table has no column {column!r}; groups can be: {', '.join(labels)}")
     if by == within:
         raise InputError(f"cannot compare {by!r} groups within {within!r} strata: choose two columns")
     if n_boot < 1 or seed < 0:
