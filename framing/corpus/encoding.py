@@ -7,8 +7,13 @@ import io
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-# When charset-normalizer scores several code pages alike (short texts), prefer the ones news files use.
-PREFERRED_ENCODINGS = ("utf_8", "cp1252", "gb18030", "big5", "shift_jis", "euc_kr", "cp1251", "iso8859_15")
+# When charset-normalizer scores several code pages alike (short texts), prefer the ones news files are
+# really in, most used first: Western European (cp1252 reads Latin-1 too), Chinese, Japanese, Korean,
+# Cyrillic, Central European, Greek, Turkish, Hebrew, Arabic, Baltic. DOS code pages (cp775, cp850) and
+# EBCDIC come after all of them: they decode almost any bytes, into mojibake ("Caķ na’ve rķsumķ").
+PREFERRED_ENCODINGS = ("utf_8", "cp1252", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr", "cp1251", "koi8_r",
+                       "cp1250", "iso8859_2", "cp1253", "iso8859_7", "cp1254", "cp1255", "cp1256", "cp1257",
+                       "iso8859_15")
 # BOM -> (encoding reported, codec that decodes what follows the BOM)
 _BOMS = {b"\xef\xbb\xbf": ("utf_8_sig", "utf_8"), b"\xff\xfe": ("utf_16", "utf_16_le"), b"\xfe\xff": ("utf_16", "utf_16_be")}
 _DISPLAY = {"utf_8": "UTF-8", "utf_8_sig": "UTF-8 with BOM", "utf_16": "UTF-16", "gb18030": "GB18030", "cp1252": "cp1252"}

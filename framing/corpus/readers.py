@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +76,7 @@ _COMMENT = re.compile(r"^\s*<!--.*?-->\s*$")
 _TERMINAL_PERIOD = re.compile(r"[.。;:,][\"'”’»)]*$")
 # Deeper JSON is refused before parsing: Python's parser recurses once per level and would overflow the stack.
 MAX_JSON_DEPTH = 200
+_RAGGED = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
@@ -397,18 +399,26 @@ def csv_batches(handle: TextIO, source: Source, *, batch: int | None = None) -> 
     """Yield the articles of the CSV table in ``handle``, ``batch`` rows at a time (pandas ``chunksize``)."""
     batch = batch or READ_BATCH
     try:
-        frames = pd.read_csv(handle, dtype=str, keep_default_na=False, chunksize=batch,
+        frames = pd.read_csv(handle, dtype=str, keep_default_na=False, chunksize=batch, on_bad_lines="warn",
                              sep="\t" if source.path.suffix.lower() == ".tsv" else ",")
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise ReadError(f"not a valid CSV table: {_one_line(error)}") from None
     # Rows start on line 2 (after the header); a row with quoted line breaks shifts later numbers.
     done = 0
     while True:
-        try:
-            frame = next(frames)
-        except StopIteration:
+        with warnings.catch_warnings(record=True) as ragged:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            try:
+                frame = next(frames)
+            except StopIteration:
+                frame = None
+            except pd.errors.ParserError as error:
+                frame = error
+        source.problems.extend(_ragged_rows(ragged))
+        if frame is None:
             break
-        except pd.errors.ParserError as error:
+        if isinstance(frame, pd.errors.ParserError):
+            error = frame
             if not done:
                 raise ReadError(f"not a valid CSV table: {_one_line(error)}") from None
             source.problems.append(f"rows from line {done + 2} on: not a valid CSV table: {_one_line(error)}")
@@ -417,6 +427,16 @@ def csv_batches(handle: TextIO, source: Source, *, batch: int | None = None) -> 
         yield _batch(frame, source, ids=[f"{source.stem}:{n}" for n in lines], where=[f"line {n}" for n in lines],
                      first=not done)
         done += len(frame)
+
+
+def _ragged_rows(caught: list) -> list[str]:
+    """Return a problem per row that had more fields than the header (pandas skipped it with a warning)."""
+    problems = []
+    for warning in caught:
+        for match in _RAGGED.finditer(str(warning.message)):
+            line, expected, saw = match.groups()
+            problems.append(f"line {line}: {saw} fields where the header has {expected}; row skipped")
+    return problems
 
 
 def _batch(frame: pd.DataFrame, source: Source, *, ids: list[str], where: list[str], first: bool) -> list[Article]:
