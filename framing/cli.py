@@ -181,6 +181,8 @@ def headlines_command(
     path: CorpusPath = None,
     threshold: Annotated[float, typer.Option(help="Minimum TF-IDF cosine similarity for a pair.", min=0.0, max=1.0)] = 0.35,
     out: Annotated[Optional[Path], typer.Option("--out", help="Write the pairs to a .csv, .jsonl or .parquet file.")] = None,
+    window_days: Annotated[float, typer.Option("--window-days", min=0.0,
+                                               help="Headlines without a shared story key pair only if published this close.")] = 7.0,
     follow_links: FollowLinks = False,
 ) -> None:
     """Pair headlines of the same story across outlets and show what the more loaded one adds."""
@@ -193,7 +195,7 @@ def headlines_command(
     if out is not None:
         refuse_overwriting_inputs(out, corpus.sources)  # before the work, as well as when writing
     tables = framing.features(corpus)
-    pairs = align_headlines(tables.sentences, threshold=threshold)
+    pairs = align_headlines(tables.sentences, threshold=threshold, articles=tables.articles, window_days=window_days)
     print_headline_pairs(console, pairs)
     if out is not None:
         write_table(pairs, out, inputs=corpus.sources)
@@ -247,7 +249,8 @@ def corpus_command(
     follow_links: FollowLinks = False,
 ) -> None:
     """Read a corpus (file or folder) into clean records and list them."""
-    from framing.corpus.display import dropped_table, parse_column_map, records_table, resolve_record_id, summary
+    from framing.corpus.display import (dropped_table, parse_column_map, records_table, resolve_record_id, summary,
+                                        syndicated_table)
     from framing.io import TABLE_SUFFIXES, write_table
     from framing.errors import OutputError
 
@@ -259,6 +262,8 @@ def corpus_command(
         console.print(dropped_table(corpus, resolve_record_id(corpus, show_dropped)))
         return
     console.print(records_table(corpus))
+    if len(corpus.syndicated):
+        console.print(syndicated_table(corpus))
     console.print(summary(corpus), highlight=False, soft_wrap=True)
     if out is not None:
         write_table(corpus.articles, out, inputs=corpus.sources)

@@ -24,8 +24,8 @@ from framing.corpus.readers import (
     FIELD_ALIASES, READERS, RECORD_FIELDS, ReadError, Source, csv_batches, jsonl_batches,
 )
 from framing.corpus.records import (
-    ARTICLE_COLUMNS, DROPPED_COLUMNS, DUPLICATE_COLUMNS, UNKNOWN_OUTLET, Article, Corpus, CorpusError, Note,
-    NothingToAnalyse, Problem, strict_error,
+    ARTICLE_COLUMNS, DROPPED_COLUMNS, DUPLICATE_COLUMNS, SYNDICATED_COLUMNS, UNKNOWN_OUTLET, Article, Corpus,
+    CorpusError, Note, NothingToAnalyse, Problem, strict_error,
 )
 from framing.errors import InputError, printable
 from framing.text import normalize_text, sentences, tokens
@@ -78,7 +78,8 @@ def load_corpus(
     -------
     Corpus
         ``articles`` (one row per record), ``problems``, ``dropped`` (the cleaning report),
-        ``duplicates``, ``sources`` and ``notes``.
+        ``duplicates`` (within an outlet), ``syndicated`` (the same text under two outlets, both kept),
+        ``sources`` and ``notes``.
     """
     stream = iter_corpus(path, manifest=manifest, column_map=column_map, follow_links=follow_links)
     records = [record for chunk in stream for record in chunk]
@@ -87,6 +88,7 @@ def load_corpus(
         problems=stream.problems,
         dropped=pd.DataFrame(stream.dropped, columns=list(DROPPED_COLUMNS)),
         duplicates=pd.DataFrame(stream.duplicates, columns=list(DUPLICATE_COLUMNS)),
+        syndicated=pd.DataFrame(stream.syndicated, columns=list(SYNDICATED_COLUMNS)),
         sources=stream.sources,
         notes=stream.notes,
     )
@@ -118,9 +120,10 @@ class CorpusStream:
     """The records of a corpus in chunks (lists of dicts with :data:`ARTICLE_COLUMNS`), read once.
 
     As it is iterated it fills the same accounts as a :class:`Corpus`: ``problems``, ``notes``,
-    ``dropped`` (``(id, line, reason)`` tuples), ``duplicates`` (``(id, duplicate_of, reason)``) and
-    ``sources``; ``n_records`` counts the records yielded so far, ``unknown_outlets`` those without an outlet. Duplicates are found with one 16-byte
-    digest per distinct record.
+    ``dropped`` (``(id, line, reason)`` tuples), ``duplicates`` (``(id, duplicate_of, reason)``),
+    ``syndicated`` (``(id, outlet, same_text_as, same_text_outlet)``) and ``sources``; ``n_records``
+    counts the records yielded so far, ``unknown_outlets`` those without an outlet. Duplicates are found
+    with one 16-byte digest per distinct record and outlet, syndicated copy with one per distinct text.
     """
 
     def __init__(self, path: str | Path | None, *, manifest: str | Path | None,
@@ -150,6 +153,7 @@ class CorpusStream:
         self.chunk_size = chunk_size
         self.dropped: list[tuple[str, str, str]] = []
         self.duplicates: list[tuple[str, str, str]] = []
+        self.syndicated: list[tuple[str, str, str, str]] = []
         self.n_records = 0
         self.unknown_outlets = 0
         # Languages of the records so far: the fallback for a long text the model is unsure of.
@@ -162,6 +166,7 @@ class CorpusStream:
         self._started = True
         used: set[str] = set()
         seen: dict[bytes, str] = {}
+        first_outlet: dict[bytes, tuple[str, str]] = {}
         chunk: list[dict] = []
         for file in self.files:
             for articles in _file_batches(file, column_map=self.column_map, problems=self.problems, notes=self.notes):
@@ -173,7 +178,7 @@ class CorpusStream:
                     record, lines = _finish(article, self.manifest.for_file(file) if article.primary else {},
                                             languages=self.languages, notes=self.notes)
                     self.dropped.extend((article.id, line, reason) for line, reason in lines)
-                    if self._is_duplicate(record, seen):
+                    if self._is_duplicate(record, seen, first_outlet):
                         continue
                     self.unknown_outlets += record["outlet"] == UNKNOWN_OUTLET
                     chunk.append(record)
@@ -193,23 +198,42 @@ class CorpusStream:
         if not self.n_records:
             raise NothingToAnalyse(len(self.problems))
 
-    def _is_duplicate(self, record: dict, seen: dict[bytes, str]) -> bool:
-        """Keep the first of records that are the same: headlines by canonical URL, articles by cleaned text."""
+    def _is_duplicate(self, record: dict, seen: dict[bytes, str], first_outlet: dict[bytes, tuple[str, str]]) -> bool:
+        """Keep the first of records of one outlet that are the same: headlines by canonical URL, articles by
+        cleaned text. The same text under another outlet is syndicated copy: kept, and noted in ``syndicated``."""
         if record["kind"] == "headline" and record["url"]:
             key, reason = f"url\x1f{record['url']}", f"same canonical URL ({record['url']})"
-        elif record["kind"] == "headline":
+            return self._seen(key, seen, record, reason)
+        if record["kind"] == "headline":
             key = "headline\x1f" + comparison_key(f"{record['title']}\n{record['text']}")
             reason = "same headline and excerpt"
         else:
             key, reason = "text\x1f" + comparison_key(record["text"]), "same cleaned text"
         if key.endswith("\x1f"):
             return False
-        digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        outlet = comparison_key(record["outlet"])
+        if self._seen(f"{outlet}\x1e{key}", seen, record, reason):
+            return True
+        text_digest = _digest(key)
+        if text_digest in first_outlet:
+            first_id, first = first_outlet[text_digest]
+            self.syndicated.append((record["id"], record["outlet"], first_id, first))
+        else:
+            first_outlet[text_digest] = (record["id"], record["outlet"])
+        return False
+
+    def _seen(self, key: str, seen: dict[bytes, str], record: dict, reason: str) -> bool:
+        """Return whether ``key`` was seen before (noting the duplicate); remember it otherwise."""
+        digest = _digest(key)
         if digest in seen:
             self.duplicates.append((record["id"], seen[digest], reason))
             return True
         seen[digest] = record["id"]
         return False
+
+
+def _digest(key: str) -> bytes:
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _check_column_map(column_map: Mapping[str, str]) -> dict[str, str]:

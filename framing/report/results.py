@@ -115,5 +115,5 @@ def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path
         records=records, tables=tables, full_text=full_text,
         by_outlet=framing.compare(full_text, by="outlet", seed=seed, n_boot=n_boot),
         by_story=framing.compare(full_text, by="outlet", within="story", per_story=True, seed=seed, n_boot=n_boot),
-        pairs=align_headlines(tables.sentences), seed=seed, n_boot=n_boot,
+        pairs=align_headlines(tables.sentences, articles=tables.articles), seed=seed, n_boot=n_boot,
     )
