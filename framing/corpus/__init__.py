@@ -449,14 +449,12 @@ def _finish(article: Article, row: Mapping[str, str], *, languages: set[str],
     ``languages`` (the corpus's languages so far) gains the record's; a language detected on a sample of a
     long text, or taken from ``languages`` because the sample was unclear, is noted in ``notes``. A record
     too short for the identifier (a headline) gets a language with word lists, the corpus's languages so far
-    weighing double (:func:`framing.text.language.short_text_language`), and a note says so.
+    weighing double (:func:`framing.text.language.short_text_language`).
     """
     title = normalize_text(article.title).replace("\n", " ")
     lang = row.get("language") or article.language
     if not lang and is_short(f"{title}\n{article.text}") and len(f"{title}{article.text}".strip()) > 2:
         lang = _short_record_language(f"{title}\n{article.text}", languages)
-        notes.append(Note(article.source_path, f"record {article.id}: too short to identify its language; "
-                                               f"taken as {lang}, the likeliest language with word lists"))
     if not lang:
         found = detect(f"{title}\n{article.text}", among=languages)
         lang = found.lang
