@@ -119,6 +119,9 @@ def render_codebook(lexicon_versions: dict[str, dict[str, str]] | None = None) -
         "Article values aggregate the body sentences; the headline is kept separate (`headline_*`).",
         "A measure with no analyzer or lexicon for a language is NaN there, never a score borrowed from "
         "another language; `na_reason` says which.",
+        "In the CSV files a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (and is "
+        "not a number) begins with an apostrophe, so that a spreadsheet shows it as text instead of running it "
+        "as a formula; the Parquet files hold the exact text.",
         "",
         "| column | table | meaning | unit | languages | source |",
         "|---|---|---|---|---|---|",
