@@ -60,6 +60,38 @@ def _report(problems, notes, *, unknown_outlets: int = 0) -> None:
         _labelled("note", "dim", unknown_outlet_note(unknown_outlets))
 
 
+def _argument_text(text: str, name: str) -> str:
+    """Return a command-line text argument as text: bytes that were not UTF-8 are decoded as a corpus file's.
+
+    Python keeps such bytes as lone surrogates, which no UTF-8 terminal can print.
+    """
+    if text.isprintable() or not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    from framing.corpus.encoding import DecodeError, decode
+
+    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        decoded = decode(raw)
+    except DecodeError:
+        decoded = None
+    fixed = decoded.text if decoded is not None else raw.decode("utf-8", "replace")
+    how = f"decoded as {decoded.label}" if decoded is not None else "bytes that are not text replaced by \ufffd"
+    _labelled("note", "dim", f"{name} is not UTF-8: {how}")
+    return fixed
+
+
+def _note_encoding(path: Path) -> None:
+    """Say when a CSV is not UTF-8 (and is decoded like a corpus file); errors are the reader's to report."""
+    from framing.detection.evaluate import read_table
+
+    try:
+        _, encoding = read_table(path)
+    except FramingError:
+        return
+    if encoding:
+        _labelled("note", "dim", f"{path}: decoded as {encoding} (not UTF-8)")
+
+
 CorpusPath = Annotated[
     Optional[Path],
     typer.Argument(help="A corpus file or folder. Default: the embedded seed corpus.", show_default=False),
@@ -149,6 +181,8 @@ def headlines_command(
     path: CorpusPath = None,
     threshold: Annotated[float, typer.Option(help="Minimum TF-IDF cosine similarity for a pair.", min=0.0, max=1.0)] = 0.35,
     out: Annotated[Optional[Path], typer.Option("--out", help="Write the pairs to a .csv, .jsonl or .parquet file.")] = None,
+    window_days: Annotated[float, typer.Option("--window-days", min=0.0,
+                                               help="Headlines without a shared story key pair only if published this close.")] = 7.0,
     follow_links: FollowLinks = False,
 ) -> None:
     """Pair headlines of the same story across outlets and show what the more loaded one adds."""
@@ -161,7 +195,7 @@ def headlines_command(
     if out is not None:
         refuse_overwriting_inputs(out, corpus.sources)  # before the work, as well as when writing
     tables = framing.features(corpus)
-    pairs = align_headlines(tables.sentences, threshold=threshold)
+    pairs = align_headlines(tables.sentences, threshold=threshold, articles=tables.articles, window_days=window_days)
     print_headline_pairs(console, pairs)
     if out is not None:
         write_table(pairs, out, inputs=corpus.sources)
@@ -215,7 +249,8 @@ def corpus_command(
     follow_links: FollowLinks = False,
 ) -> None:
     """Read a corpus (file or folder) into clean records and list them."""
-    from framing.corpus.display import dropped_table, parse_column_map, records_table, resolve_record_id, summary
+    from framing.corpus.display import (dropped_table, parse_column_map, records_table, resolve_record_id, summary,
+                                        syndicated_table)
     from framing.io import TABLE_SUFFIXES, write_table
     from framing.errors import OutputError
 
@@ -227,6 +262,8 @@ def corpus_command(
         console.print(dropped_table(corpus, resolve_record_id(corpus, show_dropped)))
         return
     console.print(records_table(corpus))
+    if len(corpus.syndicated):
+        console.print(syndicated_table(corpus))
     console.print(summary(corpus), highlight=False, soft_wrap=True)
     if out is not None:
         write_table(corpus.articles, out, inputs=corpus.sources)
@@ -294,9 +331,14 @@ def explain_command(
     lang: Annotated[Optional[str], typer.Option("--lang", help="ISO 639-1 language code. Default: detected.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
 ) -> None:
-    """Highlight the loaded words of a headline and explain each; with --compare, diff two versions."""
+    """Highlight the loaded words and headline tricks of a headline and explain each; with --compare, diff two versions."""
+    from framing._lean import import_nltk_lean
+
+    import_nltk_lean()
     from framing.report.explain import explain, explanation_view, to_json
 
+    text = _argument_text(text, "TEXT")
+    compare = None if compare is None else _argument_text(compare, "--compare")
     data = explain(text, lang=lang, compare=compare)
     if as_json:
         typer.echo(to_json(data))
@@ -316,6 +358,9 @@ def worksheet_command(
     follow_links: FollowLinks = False,
 ) -> None:
     """Write a self-contained HTML worksheet on loaded words and framing for a class."""
+    from framing._lean import import_nltk_lean
+
+    import_nltk_lean()
     from framing.errors import InputError
     from framing.io import refuse_overwriting_inputs, write_text
     from framing.report.worksheet import DEFAULT_COUNT, build_worksheet, corpus_headlines, read_headlines
@@ -346,6 +391,7 @@ def score_command(
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read, scored and written at a time.")] = 2000,
     workers: Workers = 1,
+    headlines: Annotated[bool, typer.Option("--headlines", help="Each row is a headline: add headline_cue_score and headline_cues (headline tricks).")] = False,
 ) -> None:
     """Score every row of a CSV: loaded_score, the highlighted loaded_terms, and the other sentence measures."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
@@ -356,7 +402,9 @@ def score_command(
                   console=err_console, transient=True) as bar:
         task = bar.add_task(f"scoring {path.name}", total=None)
         n_rows = score_csv(path, out, text_col=text_col, lang=lang, model=model, chunk_rows=chunk_rows, workers=workers,
-                           progress=lambda done, total: bar.update(task, completed=done, total=total))
+                           headlines=headlines,
+                           progress=lambda done, total: bar.update(task, completed=done, total=total),
+                           note=lambda line: _labelled("note", "dim", line))
     console.print(f"scored {n_rows} rows; wrote {out}", highlight=False)
 
 
@@ -385,6 +433,7 @@ def evaluate_command(
     if encoder is not None and cv is None:
         raise typer.BadParameter("--encoder applies to --cv (a trained --model records its own encoder)")
     columns = {"text_col": text_col, "label_col": label_col, "words_col": words_col, "lang": lang}
+    _note_encoding(path)
     with err_console.status("scoring"):
         result = (cross_validate(path, **columns, cv=cv, seed=seed, encoder=encoder) if cv is not None
                   else evaluate(path, **columns, model=model))
@@ -412,6 +461,8 @@ def train_command(
 
     refuse_overwriting_inputs(out, [path])  # before training, as well as when writing
     data = read_labelled(path, text_col=text_col, label_col=label_col)
+    if data.attrs.get("encoding"):
+        _labelled("note", "dim", f"{path}: decoded as {data.attrs['encoding']} (not UTF-8)")
     with err_console.status(f"training on {len(data)} sentences"):
         model = LoadedModel(lang=lang, seed=seed, encoder=encoder).fit(data["text"].tolist(), data["label"])
     model.save(out, inputs=[path])

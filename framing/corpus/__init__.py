@@ -24,12 +24,12 @@ from framing.corpus.readers import (
     FIELD_ALIASES, READERS, RECORD_FIELDS, ReadError, Source, csv_batches, jsonl_batches,
 )
 from framing.corpus.records import (
-    ARTICLE_COLUMNS, DROPPED_COLUMNS, DUPLICATE_COLUMNS, UNKNOWN_OUTLET, Article, Corpus, CorpusError, Note,
-    NothingToAnalyse, Problem, strict_error,
+    ARTICLE_COLUMNS, DROPPED_COLUMNS, DUPLICATE_COLUMNS, SYNDICATED_COLUMNS, UNKNOWN_OUTLET, Article, Corpus,
+    CorpusError, Note, NothingToAnalyse, Problem, strict_error,
 )
 from framing.errors import InputError, printable
 from framing.text import normalize_text, sentences, tokens
-from framing.text.language import SAMPLE_CHARS, detect
+from framing.text.language import SAMPLE_CHARS, detect, is_short, short_text_language
 
 __all__ = [
     "ARTICLE_COLUMNS", "READERS", "Article", "Corpus", "CorpusError", "CorpusStream", "Note", "NothingToAnalyse",
@@ -78,7 +78,8 @@ def load_corpus(
     -------
     Corpus
         ``articles`` (one row per record), ``problems``, ``dropped`` (the cleaning report),
-        ``duplicates``, ``sources`` and ``notes``.
+        ``duplicates`` (within an outlet), ``syndicated`` (the same text under two outlets, both kept),
+        ``sources`` and ``notes``.
     """
     stream = iter_corpus(path, manifest=manifest, column_map=column_map, follow_links=follow_links)
     records = [record for chunk in stream for record in chunk]
@@ -87,6 +88,7 @@ def load_corpus(
         problems=stream.problems,
         dropped=pd.DataFrame(stream.dropped, columns=list(DROPPED_COLUMNS)),
         duplicates=pd.DataFrame(stream.duplicates, columns=list(DUPLICATE_COLUMNS)),
+        syndicated=pd.DataFrame(stream.syndicated, columns=list(SYNDICATED_COLUMNS)),
         sources=stream.sources,
         notes=stream.notes,
     )
@@ -118,9 +120,10 @@ class CorpusStream:
     """The records of a corpus in chunks (lists of dicts with :data:`ARTICLE_COLUMNS`), read once.
 
     As it is iterated it fills the same accounts as a :class:`Corpus`: ``problems``, ``notes``,
-    ``dropped`` (``(id, line, reason)`` tuples), ``duplicates`` (``(id, duplicate_of, reason)``) and
-    ``sources``; ``n_records`` counts the records yielded so far, ``unknown_outlets`` those without an outlet. Duplicates are found with one 16-byte
-    digest per distinct record.
+    ``dropped`` (``(id, line, reason)`` tuples), ``duplicates`` (``(id, duplicate_of, reason)``),
+    ``syndicated`` (``(id, outlet, same_text_as, same_text_outlet)``) and ``sources``; ``n_records``
+    counts the records yielded so far, ``unknown_outlets`` those without an outlet. Duplicates are found
+    with one 16-byte digest per distinct record and outlet, syndicated copy with one per distinct text.
     """
 
     def __init__(self, path: str | Path | None, *, manifest: str | Path | None,
@@ -150,6 +153,7 @@ class CorpusStream:
         self.chunk_size = chunk_size
         self.dropped: list[tuple[str, str, str]] = []
         self.duplicates: list[tuple[str, str, str]] = []
+        self.syndicated: list[tuple[str, str, str, str]] = []
         self.n_records = 0
         self.unknown_outlets = 0
         # Languages of the records so far: the fallback for a long text the model is unsure of.
@@ -162,6 +166,7 @@ class CorpusStream:
         self._started = True
         used: set[str] = set()
         seen: dict[bytes, str] = {}
+        first_outlet: dict[bytes, tuple[str, str]] = {}
         chunk: list[dict] = []
         for file in self.files:
             for articles in _file_batches(file, column_map=self.column_map, problems=self.problems, notes=self.notes):
@@ -173,7 +178,7 @@ class CorpusStream:
                     record, lines = _finish(article, self.manifest.for_file(file) if article.primary else {},
                                             languages=self.languages, notes=self.notes)
                     self.dropped.extend((article.id, line, reason) for line, reason in lines)
-                    if self._is_duplicate(record, seen):
+                    if self._is_duplicate(record, seen, first_outlet):
                         continue
                     self.unknown_outlets += record["outlet"] == UNKNOWN_OUTLET
                     chunk.append(record)
@@ -193,23 +198,42 @@ class CorpusStream:
         if not self.n_records:
             raise NothingToAnalyse(len(self.problems))
 
-    def _is_duplicate(self, record: dict, seen: dict[bytes, str]) -> bool:
-        """Keep the first of records that are the same: headlines by canonical URL, articles by cleaned text."""
+    def _is_duplicate(self, record: dict, seen: dict[bytes, str], first_outlet: dict[bytes, tuple[str, str]]) -> bool:
+        """Keep the first of records of one outlet that are the same: headlines by canonical URL, articles by
+        cleaned text. The same text under another outlet is syndicated copy: kept, and noted in ``syndicated``."""
         if record["kind"] == "headline" and record["url"]:
             key, reason = f"url\x1f{record['url']}", f"same canonical URL ({record['url']})"
-        elif record["kind"] == "headline":
+            return self._seen(key, seen, record, reason)
+        if record["kind"] == "headline":
             key = "headline\x1f" + comparison_key(f"{record['title']}\n{record['text']}")
             reason = "same headline and excerpt"
         else:
             key, reason = "text\x1f" + comparison_key(record["text"]), "same cleaned text"
         if key.endswith("\x1f"):
             return False
-        digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        outlet = comparison_key(record["outlet"])
+        if self._seen(f"{outlet}\x1e{key}", seen, record, reason):
+            return True
+        text_digest = _digest(key)
+        if text_digest in first_outlet:
+            first_id, first = first_outlet[text_digest]
+            self.syndicated.append((record["id"], record["outlet"], first_id, first))
+        else:
+            first_outlet[text_digest] = (record["id"], record["outlet"])
+        return False
+
+    def _seen(self, key: str, seen: dict[bytes, str], record: dict, reason: str) -> bool:
+        """Return whether ``key`` was seen before (noting the duplicate); remember it otherwise."""
+        digest = _digest(key)
         if digest in seen:
             self.duplicates.append((record["id"], seen[digest], reason))
             return True
         seen[digest] = record["id"]
         return False
+
+
+def _digest(key: str) -> bytes:
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _check_column_map(column_map: Mapping[str, str]) -> dict[str, str]:
@@ -411,15 +435,27 @@ def _unique_id(record_id: str, file: Path, folder: Path, used: set[str]) -> str:
     return record_id
 
 
+def _short_record_language(text: str, languages: set[str]) -> str:
+    """Return the language of a short record among those with word lists and the corpus's, which weigh double."""
+    from framing.lexicons import available_languages
+
+    among = sorted(set(available_languages("loaded")) | languages)
+    return short_text_language(text, among=among, prior={lang: 2.0 if lang in languages else 1.0 for lang in among})
+
+
 def _finish(article: Article, row: Mapping[str, str], *, languages: set[str],
             notes: list[Note]) -> tuple[dict, list[tuple[str, str]]]:
     """Clean the body, fill metadata (manifest first, then the file, then cleaning), and count.
 
     ``languages`` (the corpus's languages so far) gains the record's; a language detected on a sample of a
-    long text, or taken from ``languages`` because the sample was unclear, is noted in ``notes``.
+    long text, or taken from ``languages`` because the sample was unclear, is noted in ``notes``. A record
+    too short for the identifier (a headline) gets a language with word lists, the corpus's languages so far
+    weighing double (:func:`framing.text.language.short_text_language`).
     """
     title = normalize_text(article.title).replace("\n", " ")
     lang = row.get("language") or article.language
+    if not lang and is_short(f"{title}\n{article.text}") and len(f"{title}{article.text}".strip()) > 2:
+        lang = _short_record_language(f"{title}\n{article.text}", languages)
     if not lang:
         found = detect(f"{title}\n{article.text}", among=languages)
         lang = found.lang

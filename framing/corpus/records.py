@@ -16,6 +16,8 @@ ARTICLE_COLUMNS = (
 )
 DROPPED_COLUMNS = ("id", "line", "reason")
 DUPLICATE_COLUMNS = ("id", "duplicate_of", "reason")
+# A record whose text another outlet published too (a wire story under each outlet's headline).
+SYNDICATED_COLUMNS = ("id", "outlet", "same_text_as", "same_text_outlet")
 KINDS = ("article", "headline")
 
 
@@ -100,7 +102,9 @@ class Corpus:
     articles : DataFrame with :data:`ARTICLE_COLUMNS`, one row per record.
     problems : files or manifest rows that were skipped, one :class:`Problem` each.
     dropped : DataFrame (``id, line, reason``) of every line the cleaner removed.
-    duplicates : DataFrame (``id, duplicate_of, reason``) of records merged into an earlier one.
+    duplicates : DataFrame (``id, duplicate_of, reason``) of records merged into an earlier one of the same outlet.
+    syndicated : DataFrame (``id, outlet, same_text_as, same_text_outlet``) of records kept although an earlier
+        record of another outlet has the same text: syndicated copy, an object of study rather than noise.
     sources : the input paths (the corpus path, the manifest and every file read), for refusing to write
         over them.
     notes : :class:`Note` per file read in a non-UTF-8 encoding or ignored for want of a reader.
@@ -110,6 +114,7 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     dropped: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(DROPPED_COLUMNS)))
     duplicates: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(DUPLICATE_COLUMNS)))
+    syndicated: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SYNDICATED_COLUMNS)))
     sources: list[Path] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
 

@@ -8,13 +8,15 @@ import types
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from framing.features.analyzer import FRAMES, SOURCING, LanguageAnalyzer
 from framing.features.cache import SentenceCache
 from framing.features.engine import CHUNK_SIZE, Engine, Summary, chunked, extract, make_engine
 from framing.features.tables import ID_COLUMNS
+
+if TYPE_CHECKING:  # pandas is imported where tables are built: `framing explain` never needs it
+    import pandas as pd
 
 __all__ = ["FRAMES", "SOURCING", "FeatureTables", "LanguageAnalyzer", "features", "write_features"]
 
@@ -64,6 +66,8 @@ def features(corpus, *, lexicons: str | Path | None = None, workers: int = 1, en
     FeatureTables
         The same tables, to the byte, for any ``workers``, ``engine`` and ``cache``.
     """
+    import pandas as pd
+
     records = corpus.articles if hasattr(corpus, "articles") else corpus
     sentences: dict[str, list] = {}
     articles: dict[str, list] = {}

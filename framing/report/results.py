@@ -145,5 +145,5 @@ def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path
         by_outlet=framing.compare(full_text, by="outlet", seed=seed, n_boot=n_boot),
         by_story=framing.compare(full_text, by="outlet", within="story", seed=seed, n_boot=n_boot,
                                  per_story=full_text.sentences["story"].nunique() <= MAX_STORY_PANELS),
-        pairs=align_headlines(tables.sentences), seed=seed, n_boot=n_boot,
+        pairs=align_headlines(tables.sentences, articles=tables.articles), seed=seed, n_boot=n_boot,
     )

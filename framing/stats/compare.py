@@ -257,7 +257,10 @@ def _checked(tables, *, by: str, within: str | None, seed: int, n_boot: int) -> 
         raise InputError("compare needs feature tables with a `sentences` DataFrame (see framing.features)")
     for column in (*REQUIRED, by, *([within] if within else [])):
         if column not in sentences.columns:
-            raise InputError(f"the sentence table has no column {column!r}")
+            # The identifier columns are the ones worth grouping by; measures follow them.
+            labels = [name for name in sentences.columns if not pd.api.types.is_numeric_dtype(sentences[name])
+                      and name not in ("text", "loaded_terms")]
+            raise InputError(f"the sentence table has no column {column!r}; groups can be: {', '.join(labels)}")
     if by == within:
         raise InputError(f"cannot compare {by!r} groups within {within!r} strata: choose two columns")
     if n_boot < 1 or seed < 0:

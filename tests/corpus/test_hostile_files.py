@@ -169,3 +169,41 @@ def test_a_corpus_path_that_cannot_be_entered_is_one_line(open_tmp):
                "corpus", str(open_tmp / "corpus")]
     result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "HOME": "/tmp"})
     assert (result.returncode, result.stderr.strip()) == (2, f"error: {open_tmp / 'corpus'}: cannot read: permission denied")
+
+
+# One news-like text per encoding, as the files of each are really written; each must come back exact.
+ENCODED = {
+    "latin_1": "Café naïve résumé: the senator met the délégation in Genève. Ça va, dit-il, à bientôt.",
+    "cp1252": "The senator’s “naïve” remarks — made in Genève — drew criticism… and cost €5.",
+    "cp1251": "Переговоры в Женеве продолжились в понедельник, сообщили официальные лица.",
+    "gb18030": "双方在日内瓦举行了秘密会谈，讨论人工智能安全问题。",
+    "big5": "雙方在日內瓦舉行了秘密會談，討論人工智慧安全問題。",
+    "shift_jis": "両国の交渉担当者は月曜日にジュネーブで会談した。",
+    "euc_kr": "양국 협상단은 월요일 제네바에서 만났다. 인공지능 안전을 논의했다.",
+    "cp1250": "Negocjatorzy z obu krajów spotkali się w poniedziałek w Genewie. Dyskutowali o bezpieczeństwie.",
+    "iso8859_7": "Οι διαπραγματευτές των δύο χωρών συναντήθηκαν τη Δευτέρα στη Γενεύη.",
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(ENCODED))
+def test_each_encoding_news_is_written_in_decodes_exactly(encoding):
+    from framing.corpus.encoding import decode
+
+    for text in (ENCODED[encoding], ENCODED[encoding].split(":")[0].split("。")[0][:20]):
+        assert decode(text.encode(encoding)).text == text
+
+
+def test_short_latin1_text_is_not_taken_for_a_dos_code_page():
+    from framing.corpus.encoding import decode
+
+    decoded = decode("Café naïve résumé".encode("latin-1"))
+    assert (decoded.text, decoded.label) == ("Café naïve résumé", "cp1252")
+
+
+def test_a_row_with_too_many_fields_is_reported_and_the_next_row_is_kept(tmp_path):
+    (tmp_path / "rows.csv").write_text('title,text\nA,"Body one."\nB,"Body two",extra\nC,Body three.\n',
+                                       encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [str(p) for p in corpus.problems] == [
+        f"{tmp_path / 'rows.csv'}: line 3: 3 fields where the header has 2; row skipped"]
+    assert corpus.articles["title"].tolist() == ["A", "C"]

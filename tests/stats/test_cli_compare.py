@@ -13,7 +13,8 @@ from framing.cli import app
 
 @pytest.fixture
 def stubbed(monkeypatch, tables):
-    monkeypatch.setattr(framing, "load_corpus", lambda path=None: types.SimpleNamespace(sources=[]), raising=False)
+    corpus = types.SimpleNamespace(sources=[], problems=[], notes=[], unknown_outlets=0, raise_if_empty=lambda: None)
+    monkeypatch.setattr(framing, "load_corpus", lambda path=None, **options: corpus, raising=False)
     monkeypatch.setattr(framing, "features", lambda corpus, **options: tables, raising=False)
 
 
@@ -30,7 +31,9 @@ def test_compare_writes_the_four_tables_and_prints_the_cautions(stubbed, tmp_pat
 def test_an_unknown_column_is_a_one_line_error(stubbed, tmp_path):
     result = CliRunner().invoke(app, ["compare", "--by", "desk", "--out", str(tmp_path)])
     assert result.exit_code == 2
-    assert result.output.strip() == "error: the sentence table has no column 'desk'"
+    line = result.output.strip()
+    assert "\n" not in line and line.startswith("error: the sentence table has no column 'desk'; groups can be: ")
+    assert "outlet" in line.split("groups can be: ")[1].split(", ")
 
 
 @pytest.mark.parametrize(("options", "message"), [
