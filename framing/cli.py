@@ -331,7 +331,10 @@ def explain_command(
     lang: Annotated[Optional[str], typer.Option("--lang", help="ISO 639-1 language code. Default: detected.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
 ) -> None:
-    """Highlight the loaded words of a headline and explain each; with --compare, diff two versions."""
+    """Highlight the loaded words and headline tricks of a headline and explain each; with --compare, diff two versions."""
+    from framing._lean import import_nltk_lean
+
+    import_nltk_lean()
     from framing.report.explain import explain, explanation_view, to_json
 
     text = _argument_text(text, "TEXT")
@@ -355,6 +358,9 @@ def worksheet_command(
     follow_links: FollowLinks = False,
 ) -> None:
     """Write a self-contained HTML worksheet on loaded words and framing for a class."""
+    from framing._lean import import_nltk_lean
+
+    import_nltk_lean()
     from framing.errors import InputError
     from framing.io import refuse_overwriting_inputs, write_text
     from framing.report.worksheet import DEFAULT_COUNT, build_worksheet, corpus_headlines, read_headlines
@@ -385,6 +391,7 @@ def score_command(
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read, scored and written at a time.")] = 2000,
     workers: Workers = 1,
+    headlines: Annotated[bool, typer.Option("--headlines", help="Each row is a headline: add headline_cue_score and headline_cues (headline tricks).")] = False,
 ) -> None:
     """Score every row of a CSV: loaded_score, the highlighted loaded_terms, and the other sentence measures."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
@@ -395,6 +402,7 @@ def score_command(
                   console=err_console, transient=True) as bar:
         task = bar.add_task(f"scoring {path.name}", total=None)
         n_rows = score_csv(path, out, text_col=text_col, lang=lang, model=model, chunk_rows=chunk_rows, workers=workers,
+                           headlines=headlines,
                            progress=lambda done, total: bar.update(task, completed=done, total=total),
                            note=lambda line: _labelled("note", "dim", line))
     console.print(f"scored {n_rows} rows; wrote {out}", highlight=False)

@@ -6,13 +6,15 @@ import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from framing.features.analyzer import FRAMES, SOURCING, LanguageAnalyzer
 from framing.features.cache import SentenceCache
 from framing.features.engine import CHUNK_SIZE, Engine, Summary, chunked, extract, make_engine
 from framing.features.tables import ID_COLUMNS
+
+if TYPE_CHECKING:  # pandas is imported where tables are built: `framing explain` never needs it
+    import pandas as pd
 
 __all__ = ["FRAMES", "SOURCING", "FeatureTables", "LanguageAnalyzer", "feature_tables", "write_features"]
 
@@ -62,6 +64,8 @@ def feature_tables(corpus, *, lexicons: str | Path | None = None, workers: int =
     FeatureTables
         The same tables, to the byte, for any ``workers``, ``engine`` and ``cache``.
     """
+    import pandas as pd
+
     records = corpus.articles if hasattr(corpus, "articles") else corpus
     sentences: dict[str, list] = {}
     articles: dict[str, list] = {}

@@ -103,8 +103,8 @@ def test_the_features_command_gives_the_same_bytes_with_workers_and_reuses_the_c
                                  *cache])
     uncached = runner.invoke(app, ["features", "--out", str(tmp_path / "c"), "--chunk-size", "5", "--no-cache"])
     assert first.exit_code == second.exit_code == uncached.exit_code == 0, first.output + second.output
-    assert "21 articles, 105 sentences" in first.output and "cache: 0 of 420 sentence measures reused" in first.output
-    assert "cache: 420 of 420 sentence measures reused" in second.output
+    assert "21 articles, 105 sentences" in first.output and "cache: 0 of 525 sentence measures reused" in first.output
+    assert "cache: 525 of 525 sentence measures reused" in second.output
     assert "no cache" in uncached.output
     assert written(tmp_path / "a") == written(tmp_path / "b") == written(tmp_path / "c")
 
