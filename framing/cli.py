@@ -194,7 +194,7 @@ def headlines_command(
     corpus = _read_corpus(path, follow_links=follow_links)
     if out is not None:
         refuse_overwriting_inputs(out, corpus.sources)  # before the work, as well as when writing
-    tables = framing.features(corpus)
+    tables = framing.feature_tables(corpus)
     pairs = align_headlines(tables.sentences, threshold=threshold, articles=tables.articles, window_days=window_days)
     print_headline_pairs(console, pairs)
     if out is not None:
@@ -308,7 +308,7 @@ def compare_command(
     sources = [*corpus.sources, *([groups] if groups else [])]
     for target in output_paths(out):
         refuse_overwriting_inputs(target, sources)  # before the work, as well as when writing
-    tables = framing.features(corpus, workers=workers, engine=engine, scheduler=scheduler)
+    tables = framing.feature_tables(corpus, workers=workers, engine=engine, scheduler=scheduler)
     result = framing.compare(tables, by=by, within=within, per_story=per_story, groups=mapping, over=over,
                              freq=freq, seed=seed, n_boot=n_boot)
     for written in result.write(out, inputs=sources):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import sys
-import types
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +16,7 @@ from framing.features.tables import ID_COLUMNS
 if TYPE_CHECKING:  # pandas is imported where tables are built: `framing explain` never needs it
     import pandas as pd
 
-__all__ = ["FRAMES", "SOURCING", "FeatureTables", "LanguageAnalyzer", "features", "write_features"]
+__all__ = ["FRAMES", "SOURCING", "FeatureTables", "LanguageAnalyzer", "feature_tables", "write_features"]
 
 
 @dataclass
@@ -42,7 +40,7 @@ class FeatureTables:
                             codebook=render_codebook(self.lexicon_versions), inputs=inputs)
 
 
-def features(corpus, *, lexicons: str | Path | None = None, workers: int = 1, engine: str | Engine = "local",
+def feature_tables(corpus, *, lexicons: str | Path | None = None, workers: int = 1, engine: str | Engine = "local",
              scheduler: str | None = None, cache: SentenceCache | str | Path | None = None,
              chunk_size: int = CHUNK_SIZE, progress: Callable[[Summary], None] | None = None) -> FeatureTables:
     """Compute the sentence and article tables of ``corpus``.
@@ -140,18 +138,3 @@ def _cache(cache: SentenceCache | str | Path | None) -> SentenceCache | None:
 def _extend(table: dict[str, list], chunk: dict[str, list]) -> None:
     for name, values in chunk.items():
         table.setdefault(name, []).extend(values)
-
-
-class _CallableModule(types.ModuleType):
-    """``framing.features`` is both this package and the function :func:`features`.
-
-    Importing a submodule such as ``framing.features.headlines`` binds the package to the name
-    ``framing.features``, so the package itself must answer ``framing.features(corpus)``.
-    """
-
-    def __call__(self, corpus, **options) -> FeatureTables:
-        return features(corpus, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule
-

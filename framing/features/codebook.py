@@ -59,7 +59,8 @@ COLUMNS: tuple[Column, ...] = (
            "JSON list of the highlights: the signals weighing at least 0.5 (`HIGHLIGHT_MIN`), each with category, "
            "weight, a one-sentence explanation and, for zh/sv, an English gloss. `term` is the loaded phrase as "
            "written (in English a loaded modifier takes in its noun phrase, a loaded noun its modifiers); "
-           "`lemma` is the word-list entry. Weaker signals raise `loaded_score` but are not listed.",
+           "`lemma` is the word-list entry; `start` and `end` are its character offsets in the sentence "
+           "(`text[start:end] == term`). Weaker signals raise `loaded_score` but are not listed.",
            "JSON", ALL, "`lexicons/loaded/<lang>.yaml`"),
     Column("headline_cue_score", "both",
            "Headline tricks, apart from loaded words: noisy-or of the weights of the headline's capitals, "

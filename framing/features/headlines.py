@@ -95,7 +95,7 @@ def align_headlines(sentences: pd.DataFrame, *, threshold: float = DEFAULT_THRES
 
     Parameters
     ----------
-    sentences : a sentence table (``framing.features``): ``article_id, outlet, language, story, is_headline,
+    sentences : a sentence table (:func:`framing.feature_tables`): ``article_id, outlet, language, story, is_headline,
         text, loaded_score, loaded_terms``, and ``published`` where known.
     threshold : the least cosine similarity of a pair.
     articles : an article table (or corpus records) whose ``published`` dates, by ``article_id`` (or

@@ -124,20 +124,75 @@ def _is_loaded_label(label: str) -> bool:
     return 0 < len(words) <= LABEL_MAX_WORDS and label.casefold() not in genre_labels() and not label.isupper()
 
 
+@dataclass(frozen=True)
+class Term:
+    """A highlighted signal of loaded wording, with its character span, from matching to output.
+
+    ``term`` is ``text[start:end]``: the loaded phrase as written. ``data`` is what the signal says of itself
+    (category, weight, explanation, and a lexicon entry's lemma and gloss, or a rating's flags).
+    """
+
+    term: str
+    start: int
+    end: int
+    data: tuple[tuple[str, object], ...]
+
+    @property
+    def category(self) -> str:
+        return dict(self.data)["category"]
+
+    @property
+    def source(self) -> str:
+        """Return where the signal comes from: ``word list``, ``rating`` (VADER, TextBlob) or ``cue``."""
+        data = dict(self.data)
+        return "cue" if data["category"] in CUE_WEIGHTS else "word list" if "lemma" in data else "rating"
+
+    def as_dict(self) -> dict:
+        """Return the term as plain data for JSON output: ``term``, what it says of itself, ``start``, ``end``."""
+        return {"term": self.term, **dict(self.data), "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Term:
+        """Return the term that :meth:`as_dict` wrote."""
+        rest = {key: value for key, value in data.items() if key not in ("term", "start", "end")}
+        return cls(data["term"], data["start"], data["end"], tuple(rest.items()))
+
+
+def loaded_terms(text: str, matches: list[Match], *, lang: str, is_headline: bool,
+                 rated: list[RatedWord] | None = None, found_cues: list[Cue] | None = None) -> list[Term]:
+    """Return the highlights of ``text``: its signals weighing at least ``HIGHLIGHT_MIN``, each widened to
+    its phrase, then the cues; ``rated`` and ``found_cues`` are computed when not given."""
+    if rated is None:
+        rated = rated_words(text, lang=lang, taken=[(m.start, m.end) for m in matches])
+    if found_cues is None:
+        found_cues = cues(text, is_headline=is_headline)
+    listed = sorted([m for m in matches if m.weight >= HIGHLIGHT_MIN] + [w for w in rated if w.weight >= HIGHLIGHT_MIN],
+                    key=lambda found: found.start)
+    spans = phrase_spans(text, [(found.start, found.end) for found in listed], lang=lang)
+    terms = [_term(text, found.as_dict(), start, end) for found, (start, end) in zip(listed, spans)]
+    terms += [_term(text, c.as_dict(), c.start, c.end) for c in found_cues if CUE_WEIGHTS[c.name] >= HIGHLIGHT_MIN]
+    return terms
+
+
+def _term(text: str, data: dict, start: int, end: int) -> Term:
+    return Term(text[start:end], start, end, tuple((key, value) for key, value in data.items() if key != "term"))
+
+
+def decode_terms(value: str) -> list[Term]:
+    """Return the terms of a ``loaded_terms`` cell (the JSON that :func:`loaded_columns` writes)."""
+    return [Term.from_dict(data) for data in json.loads(value)]
+
+
 def loaded_columns(text: str, matches: list[Match], *, lang: str, is_headline: bool) -> dict:
-    """Return ``loaded_score`` and ``loaded_terms`` (JSON) of ``text`` from its lexicon ``matches``.
+    """Return ``loaded_score`` and ``loaded_terms`` (JSON of :class:`Term`) of ``text`` from its lexicon ``matches``.
 
     Every signal counts towards the score; only those weighing at least ``HIGHLIGHT_MIN`` are listed.
     """
     found_cues = cues(text, is_headline=is_headline)
     rated = rated_words(text, lang=lang, taken=[(m.start, m.end) for m in matches])
-    listed = sorted([m for m in matches if m.weight >= HIGHLIGHT_MIN] + [w for w in rated if w.weight >= HIGHLIGHT_MIN],
-                    key=lambda found: found.start)
-    spans = phrase_spans(text, [(found.start, found.end) for found in listed], lang=lang)
-    terms = [found.as_dict() | {"term": text[start:end]} for found, (start, end) in zip(listed, spans)]
-    terms += [c.as_dict() for c in found_cues if CUE_WEIGHTS[c.name] >= HIGHLIGHT_MIN]
+    terms = loaded_terms(text, matches, lang=lang, is_headline=is_headline, rated=rated, found_cues=found_cues)
     return {"loaded_score": loaded_score(matches, found_cues, rated),
-            "loaded_terms": json.dumps(terms, ensure_ascii=False)}
+            "loaded_terms": json.dumps([term.as_dict() for term in terms], ensure_ascii=False)}
 
 
 def weak_signals(text: str, matches: list[Match], *, lang: str, is_headline: bool) -> list[dict]:

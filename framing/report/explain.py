@@ -98,7 +98,7 @@ def _explain_one(text: str, *, lang: str | None, is_headline: bool, root: Path |
         "language_source": source,
         "loaded_score": score,
         "loaded_level": loaded_level(score),
-        "terms": _terms(text, row["loaded_terms"]),
+        "terms": _terms(row["loaded_terms"]),
         "weak_signals": _weak_signals(analyzer, text, is_headline=is_headline) if score else [],
         "headline_cue_score": cue_score,
         "headline_level": headline_level(cue_score),
@@ -130,23 +130,18 @@ def _weak_signals(analyzer, text: str, *, is_headline: bool) -> list[dict]:
                                                           is_headline=is_headline)]
 
 
-def _terms(text: str, loaded_terms: str) -> list[dict]:
-    """Return the loaded terms of an analysed ``text`` (its ``loaded_terms`` JSON) with their character
-    spans, in reading order; each term's span is the next occurrence of its surface form."""
-    from framing.features.loaded import CUE_WEIGHTS, category_label
+def _terms(loaded_terms: str) -> list[dict]:
+    """Return the loaded terms of an analysed text (its ``loaded_terms``) with the character spans they were
+    found at, in reading order."""
+    from framing.features.loaded import category_label, decode_terms
 
-    terms, search_from = [], {}
-    for term in json.loads(loaded_terms):
-        surface = term["term"]
-        start = text.find(surface, search_from.get(surface, 0))
-        if start < 0:
-            start = text.find(surface)
-        search_from[surface] = start + len(surface)
-        source = "cue" if term["category"] in CUE_WEIGHTS else "word list" if "lemma" in term else "rating"
-        terms.append(term | {"lemma": term.get("lemma"), "gloss": term.get("gloss"),
-                             "negated": term.get("negated", False), "category_label": category_label(term["category"]),
-                             "source": source, "start": start, "end": start + len(surface)})
-    return sorted((t for t in terms if t["start"] >= 0), key=lambda t: (t["start"], -t["end"], t["category"]))
+    terms = []
+    for term in decode_terms(loaded_terms):
+        data = term.as_dict()
+        terms.append(data | {"lemma": data.get("lemma"), "gloss": data.get("gloss"),
+                             "negated": data.get("negated", False), "category_label": category_label(term.category),
+                             "source": term.source})
+    return sorted(terms, key=lambda t: (t["start"], -t["end"], t["category"]))
 
 
 def _frames(analyzer, text: str) -> list[dict]:
