@@ -122,8 +122,9 @@ def test_chinese_attribution_has_a_gapped_pattern():
 
 def test_shipped_files_are_matched_by_the_package_data_glob():
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    globs = config["tool"]["setuptools"]["package-data"]["framing.lexicons_data"]
-    shipped = [path.relative_to(REPO / "lexicons").as_posix() for path in (REPO / "lexicons").glob("*/*.yaml")]
+    # package-data "*" applies in every package, and every folder below lexicons/ is one (setup.py).
+    globs = config["tool"]["setuptools"]["package-data"]["*"]
+    shipped = [path.name for path in (REPO / "lexicons").rglob("*.yaml")]
     assert shipped
     assert all(any(fnmatch(name, glob) for glob in globs) for name in shipped)
     assert "README.md" in [item.name for item in resources.files("framing.lexicons_data").iterdir()]
