@@ -6,6 +6,7 @@ The Python API mirrors the command line::
     corpus = framing.load_corpus()          # the embedded seed corpus
     tables = framing.features(corpus)       # sentence and article tables
     result = framing.compare(tables, by="outlet")
+    portrayals = framing.actors(corpus, actors="actors.yaml")   # how each outlet portrays each actor
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0"
 
-__all__ = ["__version__", "compare", "features", "load_corpus"]
+__all__ = ["__version__", "actors", "compare", "features", "load_corpus"]
 
 
 def __getattr__(name: str):
@@ -30,6 +31,10 @@ def __getattr__(name: str):
         import framing.features  # the package is callable: framing.features(corpus)
 
         return framing.features
+    if name == "actors":
+        import framing.actors  # the package is callable: framing.actors(corpus, actors=...)
+
+        return framing.actors
     if name == "compare":
         from framing.stats import compare
 

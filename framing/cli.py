@@ -238,6 +238,45 @@ def compare_command(
         console.print(table)
 
 
+@app.command("actors")
+@user_errors
+def actors_command(
+    path: CorpusPath = None,
+    actors: Annotated[Optional[Path], typer.Option("--actors", help="YAML file: actor name -> list of aliases in any language. Default: names found automatically.")] = None,
+    by: Annotated[str, typer.Option("--by", help="Corpus column whose groups are compared.")] = "outlet",
+    within: Annotated[Optional[str], typer.Option("--within", help="Summarise and test groups only inside each value of this column (story).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for mentions.csv, actors.csv, tests.csv and the figure.")] = Path("actors"),
+    lexicons: Annotated[Optional[Path], typer.Option("--lexicons", help="Folder of lexicons that replace the shipped ones.")] = None,
+    no_encoder: Annotated[bool, typer.Option("--no-encoder", help="Score English mentions with the lexicon model even where the encoder is installed.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (local, or a LocalCluster's with --engine dask).")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local: processes on this machine; dask: dask.distributed.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler (tcp://host:8786). Default: a LocalCluster.")] = None,
+    seed: StatsSeed = 0,
+    n_boot: NBoot = 2000,
+) -> None:
+    """How each outlet portrays each actor: mentions, sentiment towards each, intervals and tests."""
+    import framing
+    from framing.actors import load_actors
+    from framing.features.engine import make_engine
+    from framing.io import refuse_overwriting_inputs
+
+    catalogue = load_actors(actors) if actors is not None else None
+    corpus = framing.load_corpus(path)
+    refuse_overwriting_inputs(out, [*corpus.sources, *([actors] if actors is not None else [])])
+    with make_engine(engine, workers=workers, scheduler=scheduler) as running, err_console.status("reading mentions"):
+        result = framing.actors(corpus, actors=catalogue, by=by, within=within, seed=seed, n_boot=n_boot,
+                                engine=running, lexicons=lexicons, use_encoder=not no_encoder)
+    for problem in corpus.problems:
+        _labelled("skipped", "yellow", problem)
+    for written in result.write(out):
+        console.print(f"wrote {written}", highlight=False)
+    mentioned = result.actors[result.actors["n_mentions"] > 0]
+    console.print(f"{len(result.mentions):,} mentions of {mentioned['actor'].nunique():,} actors in "
+                  f"{result.mentions['id'].nunique():,} articles; methods: "
+                  f"{', '.join(f'{m} {n:,}' for m, n in result.mentions['method'].replace('', 'none').value_counts().sort_index().items()) or 'none'}",
+                  highlight=False, soft_wrap=True)
+
+
 @app.command("explain")
 @user_errors
 def explain_command(
