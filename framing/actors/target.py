@@ -4,9 +4,9 @@ Two models, both with weights shipped as plain arrays in ``framing/actors/data/t
 (rebuilt from the training file by ``python -m framing.actors.train``):
 
 - ``encoder`` (English, needs ``framing[encoder]``): the sentence is read once by all-MiniLM-L6-v2; for
-  each mention, the mean of the vectors of its own tokens, a mean of the other tokens weighted by their
-  nearness to it, and the sentence mean, at three layers, plus the lexicon evidence near the mention, go
-  into a multinomial logistic regression. The encoder sees the whole sentence, so "Altman praised Beijing
+  each mention, the mean of the vectors of its own tokens and a mean of the other tokens weighted by their
+  nearness to it, at layers 4 and 6, plus the lexicon evidence near the mention, go into a small network
+  (one hidden layer; trained with torch, applied in numpy). The encoder sees the whole sentence, so "Altman praised Beijing
   while attacking Congress" gives Beijing and Congress different vectors.
 - ``lexicon`` (every language with a polarity lexicon): the polarity words within eight tokens of the
   mention, weighted by nearness, and those of the whole sentence, under a logistic regression fitted on the
@@ -32,7 +32,7 @@ LABELS = ("negative", "neutral", "positive")
 MODEL_FILE = "target_sentiment.npz"
 ENCODER_NAME = "minilm"
 ENCODER_LANGUAGES = frozenset({"en"})
-LAYERS = (2, 4, 6)
+LAYERS = (4, 6)
 # Nearness of a token to the mention in the "near" mean: exp(-distance / NEAR_DECAY), distance in tokens.
 NEAR_DECAY = 4.0
 MAX_TOKENS = 256
@@ -59,30 +59,58 @@ class Portrayal:
 
 
 @dataclass(frozen=True)
-class Linear:
-    """A multinomial logistic regression on standardised features, as plain arrays."""
+class Classifier:
+    """Standardised features through dense layers (GELU between them) to three logits, as plain arrays.
+
+    One layer is a multinomial logistic regression (the lexicon model); two are a small network (the
+    encoder model: one hidden layer, trained with torch, applied here in numpy).
+    """
 
     mean: np.ndarray
     scale: np.ndarray
-    coef: np.ndarray
-    intercept: np.ndarray
+    weights: tuple[np.ndarray, ...]
+    biases: tuple[np.ndarray, ...]
 
     def probabilities(self, row: np.ndarray) -> np.ndarray:
         """Return the class probabilities of one feature row (computed row by row: same bytes in any batch)."""
-        logits = ((row - self.mean) / self.scale) @ self.coef.T + self.intercept
-        logits = logits - logits.max()
-        exp = np.exp(logits)
+        values = (np.asarray(row, dtype=np.float64) - self.mean) / self.scale
+        for layer, (weight, bias) in enumerate(zip(self.weights, self.biases)):
+            values = values @ weight + bias
+            if layer < len(self.weights) - 1:
+                values = _gelu(values)
+        values = values - values.max()
+        exp = np.exp(values)
         return exp / exp.sum()
+
+    def arrays(self, name: str) -> dict[str, np.ndarray]:
+        """Return the classifier as named float32 arrays (``<name>_mean``, ``<name>_w0``, ...)."""
+        found = {f"{name}_mean": self.mean, f"{name}_scale": self.scale}
+        for layer, (weight, bias) in enumerate(zip(self.weights, self.biases)):
+            found |= {f"{name}_w{layer}": weight, f"{name}_b{layer}": bias}
+        return {key: np.asarray(value, dtype=np.float32) for key, value in found.items()}
+
+    @classmethod
+    def from_arrays(cls, data, name: str) -> Classifier:
+        """Rebuild the classifier ``name`` from :meth:`arrays`."""
+        layers = sorted(int(key[len(name) + 2:]) for key in data if key.startswith(f"{name}_w"))
+        get = lambda key: np.asarray(data[key], dtype=np.float64)  # noqa: E731
+        return cls(get(f"{name}_mean"), get(f"{name}_scale"), tuple(get(f"{name}_w{n}") for n in layers),
+                   tuple(get(f"{name}_b{n}") for n in layers))
+
+
+def _gelu(values: np.ndarray) -> np.ndarray:
+    """The exact GELU, as torch's default: ``x * Phi(x)``."""
+    from scipy.special import erf
+
+    return 0.5 * values * (1.0 + erf(values / np.sqrt(2.0)))
 
 
 @cache
-def shipped() -> dict[str, Linear]:
+def shipped() -> dict[str, Classifier]:
     """Return the shipped models by name (``encoder``, ``lexicon``)."""
     with resources.files("framing.actors").joinpath("data", MODEL_FILE).open("rb") as handle:
         data = dict(np.load(handle, allow_pickle=False))
-    return {name: Linear(*(data[f"{name}_{part}"].astype(np.float64) for part in ("mean", "scale", "coef",
-                                                                                   "intercept")))
-            for name in ("encoder", "lexicon")}
+    return {name: Classifier.from_arrays(data, name) for name in ("encoder", "lexicon")}
 
 
 @cache
@@ -146,7 +174,7 @@ def encoder_features(text: str, spans: list[tuple[int, int]]) -> list[np.ndarray
 
 
 def _pooled(layers: list[np.ndarray], offsets: np.ndarray, start: int, end: int) -> np.ndarray:
-    """The mention's features: per layer, its tokens' mean, the nearness-weighted mean of the rest, the sentence mean."""
+    """The mention's features: per layer, its tokens' mean and the nearness-weighted mean of the other tokens."""
     real = offsets[:, 1] > offsets[:, 0]
     span = real & (offsets[:, 0] < end) & (offsets[:, 1] > start)
     inside = np.flatnonzero(span)
@@ -161,6 +189,5 @@ def _pooled(layers: list[np.ndarray], offsets: np.ndarray, start: int, end: int)
     nearness = np.exp(-distance / NEAR_DECAY) * (real & ~span)
     parts = []
     for hidden in layers:
-        parts += [hidden.mean(axis=0), hidden[inside].mean(axis=0),
-                  nearness @ hidden / max(float(nearness.sum()), 1e-9)]
+        parts += [hidden[inside].mean(axis=0), nearness @ hidden / max(float(nearness.sum()), 1e-9)]
     return np.concatenate(parts)

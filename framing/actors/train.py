@@ -6,7 +6,7 @@ The CSV has ``text``, ``start``, ``end`` (the mention's character offsets) and `
 neutral / positive). Both models are cross-validated (five folds, seeded, the targets of one sentence kept
 in one fold), then fitted on every row; the weights go to ``framing/actors/data/target_sentiment.npz`` and
 the record of how (data, licence, seed, figures) to ``target_sentiment.json``. The same file and seed give
-the same weights.
+the same weights, to the byte (the network trains on one thread).
 """
 
 from __future__ import annotations
@@ -22,7 +22,12 @@ import pandas as pd
 from framing import io
 from framing.actors import target, window
 
-C = {"encoder": 0.05, "lexicon": 1.0}
+HIDDEN = 256
+EPOCHS = 8
+BATCH = 64
+DROPOUT = 0.3
+LEARNING_RATE = 1e-3
+WEIGHT_DECAY = 0.01
 FOLDS = 5
 DATA = Path(__file__).parent / "data"
 SOURCE = ("NewsMTSC train split (Hamborg & Donnay 2021, 'NewsMTSC: A Dataset for (Multi-)Target-dependent "
@@ -49,23 +54,54 @@ def features(frame: pd.DataFrame, *, cache: Path | None = None) -> dict[str, np.
     return {"lexicon": lexical, "encoder": np.hstack([vectors, lexical])}
 
 
-def fit(x: np.ndarray, y: np.ndarray, *, c: float) -> target.Linear:
-    """Fit a class-balanced multinomial logistic regression on standardised ``x``."""
-    from sklearn.linear_model import LogisticRegression
-
+def fit(name: str, x: np.ndarray, y: np.ndarray, *, seed: int) -> target.Classifier:
+    """Fit model ``name``: the lexicon model's logistic regression, or the encoder model's network."""
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
-    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit((x - mean) / scale, y)
-    return target.Linear(mean, scale, model.coef_, model.intercept_)
+    standard = (x - mean) / scale
+    if name == "lexicon":
+        from sklearn.linear_model import LogisticRegression
+
+        model = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced").fit(standard, y)
+        return target.Classifier(mean, scale, (model.coef_.T,), (model.intercept_,))
+    return target.Classifier(mean, scale, *_network(standard, y, seed=seed))
 
 
-def cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray, *, c: float, seed: int) -> dict:
+def _network(x: np.ndarray, y: np.ndarray, *, seed: int) -> tuple[tuple, tuple]:
+    """Train the one-hidden-layer network on one thread (the seed fixes weights, dropout and batch order)."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        torch.manual_seed(seed)
+        network = torch.nn.Sequential(torch.nn.Dropout(DROPOUT), torch.nn.Linear(x.shape[1], HIDDEN),
+                                      torch.nn.GELU(), torch.nn.Dropout(DROPOUT), torch.nn.Linear(HIDDEN, 3))
+        optimiser = torch.optim.AdamW(network.parameters(), lr=LEARNING_RATE, weight_decay=WEIGHT_DECAY)
+        balance = torch.tensor(len(y) / (3 * np.bincount(y, minlength=3)), dtype=torch.float32)
+        features, labels = torch.from_numpy(x.astype(np.float32)), torch.from_numpy(y.astype(np.int64))
+        order = np.random.default_rng(seed)
+        network.train()
+        for _ in range(EPOCHS):
+            for batch in np.array_split(order.permutation(len(y)), max(1, len(y) // BATCH)):
+                loss = torch.nn.functional.cross_entropy(network(features[batch]), labels[batch], weight=balance)
+                optimiser.zero_grad()
+                loss.backward()
+                optimiser.step()
+    finally:
+        torch.set_num_threads(threads)
+    hidden, output = network[1], network[4]
+    weights = (hidden.weight.detach().numpy().T.copy(), output.weight.detach().numpy().T.copy())
+    return weights, (hidden.bias.detach().numpy().copy(), output.bias.detach().numpy().copy())
+
+
+def cross_validate(name: str, x: np.ndarray, y: np.ndarray, groups: np.ndarray, *, seed: int) -> dict:
     """Return macro-F1 and per-class precision, recall and F1 over ``FOLDS`` seeded folds."""
     from sklearn.metrics import f1_score, precision_recall_fscore_support
     from sklearn.model_selection import StratifiedGroupKFold
 
     predicted = np.zeros(len(y), dtype=int)
     for train, test in StratifiedGroupKFold(FOLDS, shuffle=True, random_state=seed).split(x, y, groups):
-        model = fit(x[train], y[train], c=c)
+        model = fit(name, x[train], y[train], seed=seed)
         predicted[test] = [int(np.argmax(model.probabilities(row))) for row in x[test]]
     precision, recall, f1, support = precision_recall_fscore_support(y, predicted, labels=[0, 1, 2])
     return {"macro_f1": round(float(f1_score(y, predicted, average="macro")), 4),
@@ -82,18 +118,31 @@ def build(path: str | Path, *, seed: int = 0, cache: Path | None = None, out: Pa
     matrices = features(frame, cache=cache)
     arrays, report = {}, {}
     for name, x in matrices.items():
-        report[name] = cross_validate(x, y, groups, c=C[name], seed=seed)
-        model = fit(x, y, c=C[name])
-        arrays |= {f"{name}_{part}": getattr(model, part).astype(np.float32)
-                   for part in ("mean", "scale", "coef", "intercept")}
-    buffer = __import__("io").BytesIO()
-    np.savez_compressed(buffer, **arrays)
-    io.write_bytes(out / target.MODEL_FILE, buffer.getvalue())
+        report[name] = cross_validate(name, x, y, groups, seed=seed)
+        arrays |= fit(name, x, y, seed=seed).arrays(name)
+    io.write_bytes(out / target.MODEL_FILE, _npz(arrays))
     record = {"data": SOURCE, "rows": len(frame), "sentences": int(groups.max() + 1), "seed": seed,
-              "folds": FOLDS, "c": C, "layers": list(target.LAYERS), "encoder": "all-MiniLM-L6-v2",
+              "folds": FOLDS, "network": {"hidden": HIDDEN, "epochs": EPOCHS, "batch": BATCH, "dropout": DROPOUT,
+                                          "learning_rate": LEARNING_RATE, "weight_decay": WEIGHT_DECAY}, "layers": list(target.LAYERS), "encoder": "all-MiniLM-L6-v2",
               "window": window.WINDOW, "cross_validation": report}
     io.write_text(out / "target_sentiment.json", json.dumps(record, indent=1) + "\n")
     return record
+
+
+def _npz(arrays: dict[str, np.ndarray]) -> bytes:
+    """Return ``arrays`` as .npz bytes with fixed zip dates, so that the same weights give the same file."""
+    import io as bytes_io
+    import zipfile
+
+    buffer = bytes_io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, array in sorted(arrays.items()):
+            member = bytes_io.BytesIO()
+            np.lib.format.write_array(member, np.ascontiguousarray(array), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, member.getvalue())
+    return buffer.getvalue()
 
 
 def main() -> None:
