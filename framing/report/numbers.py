@@ -138,14 +138,14 @@ def frame_numbers(results: Results) -> dict:
 
 def coop_numbers(results: Results) -> dict:
     """The cooperation-versus-sanctions index per outlet within each story, per article, and its tests."""
-    groups = results.by_story.groups
+    groups = results.per_story.groups
     stories = {}
     for story, rows in groups.groupby("story", sort=True):
         stories[story] = _by_outlet(rows, "frame_coop_vs_sanction")
     articles = [{"outlet": row.outlet, "story": row.story, "cooperation": row.frame_cooperation_count,
                  "sanctions": row.frame_sanctions_count, "index": row.frame_coop_vs_sanction}
                 for row in results.full_text.articles.sort_values("outlet").itertuples(index=False)]
-    tests = results.by_story.tests
+    tests = results.per_story.tests
     perm = tests[(tests["feature"] == "frame_coop_vs_sanction") & (tests["test"] == "permutation")]
     return {"stories": stories, "articles": articles,
             "tests": [{"story": r.story, "a": r.group_a, "b": r.group_b, "difference": r.estimate,
@@ -169,7 +169,7 @@ def term_numbers(results: Results, *, top: int = 5) -> dict:
 
 def test_numbers(results: Results) -> dict:
     """Pairwise tests of outlets within each story, and how many reach Holm-adjusted significance."""
-    tests = results.by_story.tests
+    tests = results.per_story.tests
     pairs = tests[tests["test"] == "mann-whitney"]
     rows = [{"story": r.story, "feature": r.feature, "a": r.group_a, "b": r.group_b, "delta": r.estimate,
              "ci_low": r.ci_low, "ci_high": r.ci_high, "p_holm": r.p_holm, "unit": r.unit}
