@@ -101,6 +101,9 @@ NBoot = Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for inter
 FollowLinks = Annotated[bool, typer.Option("--follow-links", help="Follow symbolic links that lead out of the corpus folder (links inside it are always followed).")]
 Strict = Annotated[bool, typer.Option("--strict", help="Fail, writing nothing, when any file or manifest row is skipped.")]
 Workers = Annotated[int, typer.Option("--workers", min=1, help="Worker processes; the results are the same for any number.")]
+TargetCol = Annotated[Optional[str], typer.Option("--target-col", help="Column naming a target in each text: score the sentiment towards it.")]
+TargetStart = Annotated[Optional[str], typer.Option("--target-start-col", help="Column of the target's first character offset in the text.")]
+TargetEnd = Annotated[Optional[str], typer.Option("--target-end-col", help="Column of the offset just past the target.")]
 Encoder = Annotated[Optional[str], typer.Option("--encoder", help="Add a pretrained sentence encoder's features to the model: minilm (needs framing[encoder]).")]
 
 
@@ -327,7 +330,7 @@ def compare_command(
 @user_errors
 def actors_command(
     path: CorpusPath = None,
-    actors: Annotated[Optional[Path], typer.Option("--actors", help="YAML file: actor name -> list of aliases in any language. Default: names found automatically.")] = None,
+    actors: Annotated[Optional[Path], typer.Option("--actors", help="YAML file: actor name -> list of aliases in any language. Default: the seed corpus's actors file for the seed corpus, else names found automatically.")] = None,
     by: Annotated[str, typer.Option("--by", help="Corpus column whose groups are compared.")] = "outlet",
     within: Annotated[Optional[str], typer.Option("--within", help="Summarise and test groups only inside each value of this column (story).")] = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for mentions.csv, actors.csv, tests.csv and the figure.")] = Path("actors"),
@@ -345,6 +348,11 @@ def actors_command(
     from framing.features.engine import make_engine
     from framing.io import refuse_overwriting_inputs
 
+    if actors is None and path is None:
+        from importlib import resources
+
+        # The seed corpus ships with the actors of its two stories.
+        actors = Path(str(resources.files("framing.corpus.seed").joinpath("actors.yaml")))
     catalogue = load_actors(actors) if actors is not None else None
     corpus = framing.load_corpus(path)
     refuse_overwriting_inputs(out, [*corpus.sources, *([actors] if actors is not None else [])])
@@ -424,11 +432,26 @@ def score_command(
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read, scored and written at a time.")] = 2000,
     workers: Workers = 1,
+    target_col: TargetCol = None,
+    target_start_col: TargetStart = None,
+    target_end_col: TargetEnd = None,
 ) -> None:
-    """Score every row of a CSV: loaded_score, the highlighted loaded_terms, and the other sentence measures."""
+    """Score every row of a CSV: loaded_score, the highlighted loaded_terms, and the other sentence measures.
+
+    With --target-col: the sentiment towards each row's target instead (target_sentiment and probabilities).
+    """
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
     from framing.detection.score import score_csv
+
+    if target_col is not None:
+        from framing.actors.targets_csv import score_targets_csv
+
+        with err_console.status("scoring targets"):
+            n_rows = score_targets_csv(path, out, text_col=text_col, target_col=target_col, start_col=target_start_col,
+                                       end_col=target_end_col, lang=lang)
+        console.print(f"scored {n_rows} targets; wrote {out}", highlight=False)
+        return
 
     with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
                   console=err_console, transient=True) as bar:
@@ -452,9 +475,31 @@ def evaluate_command(
     encoder: Encoder = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    target_col: TargetCol = None,
+    target_start_col: TargetStart = None,
+    target_end_col: TargetEnd = None,
 ) -> None:
-    """Measure loaded-language detection against labelled sentences (and gold words)."""
+    """Measure loaded-language detection against labelled sentences (and gold words).
+
+    With --target-col: measure the sentiment towards targets against --label-col (negative/neutral/positive).
+    """
     import json
+
+    if target_col is not None:
+        from framing.actors.targets_csv import evaluate_targets
+
+        with err_console.status("scoring targets"):
+            result = evaluate_targets(path, text_col=text_col, target_col=target_col, label_col=label_col,
+                                      start_col=target_start_col, end_col=target_end_col, lang=lang)
+        if as_json:
+            typer.echo(json.dumps(result, indent=2))
+            return
+        console.print(f"{result['n']} targets ({', '.join(result['methods'])}): macro-F1 {result['macro_f1']:.3f}, "
+                      f"accuracy {result['accuracy']:.3f}", highlight=False)
+        for label, row in result["classes"].items():
+            console.print(f"  {label:<9} precision {row['precision']:.3f}  recall {row['recall']:.3f}  "
+                          f"F1 {row['f1']:.3f}  n {row['n']}", highlight=False)
+        return
 
     from framing.detection.evaluate import cross_validate, evaluate
     from framing.detection.display import metrics_table

@@ -86,8 +86,12 @@ def summarise(mentions: pd.DataFrame, records: pd.DataFrame, *, actors: list[str
         inside = mentions if within is None else mentions[mentions[within] == stratum]
         groups = sorted(rows[by].fillna("").astype(str).unique())
         names = actors if actors else sorted(inside["actor"].unique())
-        summaries.append(tables.summaries(inside, by=by, groups=groups, actors=names, seed=seed, n_boot=n_boot,
-                                          stratum=stratum).assign(**{column: stratum}))
+        summary = tables.summaries(inside, by=by, groups=groups, actors=names, seed=seed, n_boot=n_boot,
+                                   stratum=stratum)
+        if not actors:
+            # Names found automatically: an absent name says nothing, so only those mentioned are listed.
+            summary = summary[summary["n_mentions"] > 0]
+        summaries.append(summary.assign(**{column: stratum}))
         tests.append(tables.tests(inside, by=by, actors=names, seed=seed, n_boot=n_boot,
                                   stratum=stratum).assign(**{column: stratum}))
     return _first(pd.concat(summaries, ignore_index=True), column), _first(pd.concat(tests, ignore_index=True),

@@ -23,7 +23,7 @@ from framing.actors.mentions import Mention
 
 PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 ZH_TAGS = PERSON_TAGS | {"ns", "nt"}
-JOINERS = frozenset({"of", "de", "von", "van", "der", "la", "al", "bin", "för", "och"})
+JOINERS = frozenset({"of", "de", "von", "van", "der", "la", "al", "bin"})
 # Capitalised at the start of a sentence, these are not names (a short list of function words per language).
 FUNCTION_WORDS = {
     "en": frozenset("the a an this that these those he she it they we i you his her its their our my your "
@@ -83,10 +83,13 @@ def _capitalised(text: str, *, lang: str) -> list[Mention]:
     found, run = [], []
     for i, (word, start, end) in enumerate(words):
         first = i == 0 or _sentence_break(text, words[i - 1][2], start)
-        if first and run:
+        if run and (first or text[words[i - 1][2]:start].strip()):
+            # A name does not run across a sentence end or punctuation ("Azure Government, Microsoft").
             found += _flush(text, run)
             run = []
-        capital = word[0].isupper() and not (word.isupper() and len(word) > 5)
+        # A compound whose last part is lower-case ("AI-företag", "AI-powered") is not a name.
+        capital = (word[0].isupper() and not (word.isupper() and len(word) > 5)
+                   and not word.rsplit("-", 1)[-1][:1].islower())
         if capital and not (first and word.casefold() in function_words) and word.casefold() not in function_words:
             run.append((word, start, end, first))
             continue

@@ -62,7 +62,9 @@ def tests(mentions: pd.DataFrame, *, by: str, actors: list[str], seed: int, n_bo
         rows = mentions[(mentions["actor"] == actor) & mentions["score"].notna()]
         if rows.empty:
             continue
-        table = rows.rename(columns={"id": "article_id", "mention_index": "sentence_index"})
+        # Mentions stand in the place of sentences: rank_tests orders rows by article and index.
+        table = rows[["id", "sentence_index", "mention_index", by, "score"]].rename(columns={"id": "article_id"})
+        table["sentence_index"] = table["sentence_index"] * 10_000 + table["mention_index"]
         found = rank_tests(table[["article_id", "sentence_index", by, "score"]], by=by, feature="score",
                            seed=seed, n_boot=n_boot, stratum=f"{stratum}/{actor}")
         frames.append(found.assign(feature=actor).rename(columns={"feature": "actor"}))
