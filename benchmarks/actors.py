@@ -37,7 +37,7 @@ def main() -> None:
     found = {}
     for method, use_encoder in (("lexicon", False), ("encoder", True)):
         if use_encoder:
-            from framing.actors.target import encoder_available
+            from framing.portrayal.target import encoder_available
 
             if not encoder_available():
                 continue

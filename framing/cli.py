@@ -197,7 +197,7 @@ def headlines_command(
     corpus = _read_corpus(path, follow_links=follow_links)
     if out is not None:
         refuse_overwriting_inputs(out, corpus.sources)  # before the work, as well as when writing
-    tables = framing.features(corpus)
+    tables = framing.feature_tables(corpus)
     pairs = align_headlines(tables.sentences, threshold=threshold, articles=tables.articles, window_days=window_days)
     print_headline_pairs(console, pairs)
     if out is not None:
@@ -311,7 +311,7 @@ def compare_command(
     sources = [*corpus.sources, *([groups] if groups else [])]
     for target in output_paths(out):
         refuse_overwriting_inputs(target, sources)  # before the work, as well as when writing
-    tables = framing.features(corpus, workers=workers, engine=engine, scheduler=scheduler)
+    tables = framing.feature_tables(corpus, workers=workers, engine=engine, scheduler=scheduler)
     result = framing.compare(tables, by=by, within=within, per_story=per_story, groups=mapping, over=over,
                              freq=freq, seed=seed, n_boot=n_boot)
     for written in result.write(out, inputs=sources):
@@ -344,7 +344,7 @@ def actors_command(
 ) -> None:
     """How each outlet portrays each actor: mentions, sentiment towards each, intervals and tests."""
     import framing
-    from framing.actors import load_actors
+    from framing.portrayal import load_actors
     from framing.features.engine import make_engine
     from framing.io import refuse_overwriting_inputs
 
@@ -378,7 +378,10 @@ def explain_command(
     lang: Annotated[Optional[str], typer.Option("--lang", help="ISO 639-1 language code. Default: detected.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
 ) -> None:
-    """Highlight the loaded words of a headline and explain each; with --compare, diff two versions."""
+    """Highlight the loaded words and headline tricks of a headline and explain each; with --compare, diff two versions."""
+    from framing._lean import import_nltk_lean
+
+    import_nltk_lean()
     from framing.report.explain import explain, explanation_view, to_json
 
     text = _argument_text(text, "TEXT")
@@ -402,6 +405,9 @@ def worksheet_command(
     follow_links: FollowLinks = False,
 ) -> None:
     """Write a self-contained HTML worksheet on loaded words and framing for a class."""
+    from framing._lean import import_nltk_lean
+
+    import_nltk_lean()
     from framing.errors import InputError
     from framing.io import refuse_overwriting_inputs, write_text
     from framing.report.worksheet import DEFAULT_COUNT, build_worksheet, corpus_headlines, read_headlines
@@ -432,6 +438,7 @@ def score_command(
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read, scored and written at a time.")] = 2000,
     workers: Workers = 1,
+    headlines: Annotated[bool, typer.Option("--headlines", help="Each row is a headline: add headline_cue_score and headline_cues (headline tricks).")] = False,
     target_col: TargetCol = None,
     target_start_col: TargetStart = None,
     target_end_col: TargetEnd = None,
@@ -445,7 +452,7 @@ def score_command(
     from framing.detection.score import score_csv
 
     if target_col is not None:
-        from framing.actors.targets_csv import score_targets_csv
+        from framing.portrayal.targets_csv import score_targets_csv
 
         with err_console.status("scoring targets"):
             n_rows = score_targets_csv(path, out, text_col=text_col, target_col=target_col, start_col=target_start_col,
@@ -457,6 +464,7 @@ def score_command(
                   console=err_console, transient=True) as bar:
         task = bar.add_task(f"scoring {path.name}", total=None)
         n_rows = score_csv(path, out, text_col=text_col, lang=lang, model=model, chunk_rows=chunk_rows, workers=workers,
+                           headlines=headlines,
                            progress=lambda done, total: bar.update(task, completed=done, total=total),
                            note=lambda line: _labelled("note", "dim", line))
     console.print(f"scored {n_rows} rows; wrote {out}", highlight=False)
@@ -486,7 +494,7 @@ def evaluate_command(
     import json
 
     if target_col is not None:
-        from framing.actors.targets_csv import evaluate_targets
+        from framing.portrayal.targets_csv import evaluate_targets
 
         with err_console.status("scoring targets"):
             result = evaluate_targets(path, text_col=text_col, target_col=target_col, label_col=label_col,

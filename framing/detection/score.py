@@ -24,14 +24,17 @@ class Scorer:
     ----------
     lang : language of the sentences.
     model : a trained :class:`~framing.detection.model.LoadedModel`, a path to one, or None.
+    headlines : whether each text is a headline: then a label before a colon counts as loaded, and the
+        headline tricks are found (``headline_cue_score``, ``headline_cues``; NaN for sentences).
     """
 
-    def __init__(self, *, lang: str = "en", model=None) -> None:
+    def __init__(self, *, lang: str = "en", model=None, headlines: bool = False) -> None:
         from framing.detection.evaluate import DEFAULT_THRESHOLD
         from framing.detection.model import load_model
         from framing.features.tables import Analyzers
 
         self.lang = lang
+        self.headlines = headlines
         self.model = load_model(model) if isinstance(model, (str, Path)) else model
         if self.model is not None and self.model.lang != lang:
             raise InputError(f"the model was trained on '{self.model.lang}' sentences, not '{lang}'")
@@ -41,7 +44,7 @@ class Scorer:
 
     def score(self, texts: list[str]) -> pd.DataFrame:
         """Return one row of sentence measures per text; ``loaded_score`` is the model's when there is one."""
-        rows = pd.DataFrame([self.analyzer.analyze(text, is_headline=False) for text in texts])
+        rows = pd.DataFrame([self.analyzer.analyze(text, is_headline=self.headlines) for text in texts])
         if self.model is not None and len(texts):
             rows["loaded_score"] = self.model.predict_proba(texts)
         return rows
@@ -53,7 +56,7 @@ _SCORER: Scorer | None = None
 
 def score_csv(path: str | Path, out: str | Path, *, text_col: str = "text", lang: str = "en", model=None,
               chunk_rows: int = CHUNK_ROWS, progress: Callable[[int, int], None] | None = None,
-              workers: int = 1, note: Callable[[str], None] | None = None) -> int:
+              workers: int = 1, headlines: bool = False, note: Callable[[str], None] | None = None) -> int:
     """Score every row of the CSV at ``path`` and write ``out`` (.csv or .jsonl); return the row count.
 
     A CSV in another encoding than UTF-8 is decoded as the corpus reader decodes files, and ``note`` is
@@ -61,7 +64,8 @@ def score_csv(path: str | Path, out: str | Path, *, text_col: str = "text", lang
     start like a spreadsheet formula get an apostrophe (:func:`framing.io.spreadsheet_safe`).
 
     ``progress(done_bytes, total_bytes)`` is called after each chunk. ``workers`` local processes score
-    chunks in parallel; the output is the same, to the byte, for any number.
+    chunks in parallel; the output is the same, to the byte, for any number. With ``headlines`` each row
+    is a headline (see :class:`Scorer`).
     """
     global _SCORER
     from framing.corpus.encoding import DecodeError, utf8_file
@@ -83,7 +87,7 @@ def score_csv(path: str | Path, out: str | Path, *, text_col: str = "text", lang
         raise InputError(f"cannot read: {(error.strerror or str(error)).lower()}", path=path) from None
     if encoding is not None and note is not None:
         note(f"{path}: decoded as {encoding} (not UTF-8)")
-    _SCORER = Scorer(lang=lang, model=model)
+    _SCORER = Scorer(lang=lang, model=model, headlines=headlines)
     total_bytes, n_rows = path.stat().st_size, 0
     with source, atomic_path(out) as tmp, open(tmp, "wb") as sink, make_engine("local", workers=workers) as engine:
         try:

@@ -1,6 +1,6 @@
 """Figures: one function per figure, named like the file it writes, each returning a matplotlib Figure.
 
-The functions take the tidy tables of :func:`framing.features` and :func:`framing.compare` and draw in
+The functions take the tidy tables of :func:`framing.feature_tables` and :func:`framing.compare` and draw in
 the house theme (:mod:`framing.plots.theme`); :func:`save_figure` writes PNG, PDF and SVG with the
 toolkit and lexicon versions and the seed in their metadata.
 """
@@ -11,8 +11,9 @@ from framing.plots.outlets import coop_vs_sanction, sentiment_tone
 from framing.plots.save import FORMATS, Provenance, save_figure
 from framing.plots.terms import distinctive_terms
 from framing.plots.theme import themed
+from framing.plots.trends import trends
 
 __all__ = [
     "FORMATS", "Provenance", "coop_vs_sanction", "distinctive_terms", "frame_heatmap", "headline_diff",
-    "headline_loadedness", "save_figure", "sentiment_tone", "themed",
+    "headline_loadedness", "save_figure", "sentiment_tone", "themed", "trends",
 ]

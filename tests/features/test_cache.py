@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import framing
+from framing.features.analyzer import MEASURE_FAMILIES
 from framing.features.cache import SentenceCache, family_versions, sentence_key
 from framing.lexicons import load_lexicon
 
@@ -18,24 +19,24 @@ def corpus():
 
 
 def test_second_run_reuses_every_measure_and_gives_the_same_tables(corpus, tmp_path):
-    first = framing.features(corpus, cache=tmp_path)
-    second = framing.features(corpus, cache=tmp_path)
+    first = framing.feature_tables(corpus, cache=tmp_path)
+    second = framing.feature_tables(corpus, cache=tmp_path)
     assert first.summary.hits == 0
-    assert second.summary.hits == second.summary.lookups == 4 * len(second.sentences)
+    assert second.summary.hits == second.summary.lookups == len(MEASURE_FAMILIES) * len(second.sentences)
     pd.testing.assert_frame_equal(first.sentences, second.sentences, check_exact=True)
     pd.testing.assert_frame_equal(first.articles, second.articles, check_exact=True)
 
 
 def test_cached_tables_equal_uncached_ones(corpus, tmp_path):
-    framing.features(corpus, cache=tmp_path)
-    cached = framing.features(corpus, cache=tmp_path)
-    fresh = framing.features(corpus)
+    framing.feature_tables(corpus, cache=tmp_path)
+    cached = framing.feature_tables(corpus, cache=tmp_path)
+    fresh = framing.feature_tables(corpus)
     pd.testing.assert_frame_equal(cached.sentences, fresh.sentences, check_exact=True)
     pd.testing.assert_frame_equal(cached.articles, fresh.articles, check_exact=True)
 
 
 def test_an_edited_frames_lexicon_misses_for_frames_only(corpus, tmp_path):
-    framing.features(corpus, cache=tmp_path / "cache")
+    framing.feature_tables(corpus, cache=tmp_path / "cache")
     edited = tmp_path / "lexicons" / "frames"
     edited.mkdir(parents=True)
     original = load_lexicon("frames", "en")
@@ -44,10 +45,10 @@ def test_an_edited_frames_lexicon_misses_for_frames_only(corpus, tmp_path):
         handle.write("  - term: joint venture\n    category: cooperation\n    weight: 0.5\n"
                      "    explanation: A joint venture is a cooperative arrangement between firms.\n")
     assert load_lexicon("frames", "en", root=tmp_path / "lexicons").version != original.version
-    rerun = framing.features(corpus, cache=tmp_path / "cache", lexicons=tmp_path / "lexicons")
+    rerun = framing.feature_tables(corpus, cache=tmp_path / "cache", lexicons=tmp_path / "lexicons")
     english = int((rerun.sentences["language"] == "en").sum())
     assert rerun.summary.lookups - rerun.summary.hits == english
-    recomputed = framing.features(corpus, lexicons=tmp_path / "lexicons")
+    recomputed = framing.feature_tables(corpus, lexicons=tmp_path / "lexicons")
     pd.testing.assert_frame_equal(rerun.sentences, recomputed.sentences, check_exact=True)
 
 

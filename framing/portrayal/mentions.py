@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from framing.actors.catalogue import Actor
+from framing.portrayal.catalogue import Actor
 from framing.text import token_spans
 
 POSSESSIVES = ("'s", "’s", "'", "’")

@@ -1,22 +1,23 @@
 """Actor portrayal: who is mentioned, by which outlet, and how each mention portrays them.
 
+``framing.actors`` is :func:`actors`, this package's entry point (a plain function: the package itself
+is ``framing.portrayal``).
+
 ``framing.actors(corpus, actors=...)`` finds every mention of the actors (an actors file, or names found
-automatically), scores the sentiment towards each mention (:mod:`framing.actors.target`), and summarises
+automatically), scores the sentiment towards each mention (:mod:`framing.portrayal.target`), and summarises
 per group (outlet) and actor with bootstrap intervals over articles, plus tests between groups.
 """
 
 from __future__ import annotations
 
-import sys
-import types
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from framing import io
-from framing.actors.analysis import MENTION_COLUMNS, Settings, mention_chunk, summarise
-from framing.actors.catalogue import Actor, ActorsFileError, load_actors, parse_actors
+from framing.portrayal.analysis import MENTION_COLUMNS, Settings, mention_chunk, summarise
+from framing.portrayal.catalogue import Actor, ActorsFileError, load_actors, parse_actors
 from framing.errors import InputError
 
 __all__ = ["Actor", "ActorsFileError", "Portrayals", "actors", "load_actors", "parse_actors"]
@@ -29,7 +30,7 @@ class Portrayals:
 
     Attributes
     ----------
-    mentions : one row per mention (:data:`~framing.actors.analysis.MENTION_COLUMNS`).
+    mentions : one row per mention (:data:`~framing.portrayal.analysis.MENTION_COLUMNS`).
     actors : per stratum, group and actor: mentions, articles, label shares, mean score and its interval.
     tests : per stratum and actor: Kruskal–Wallis and pairwise Mann–Whitney tests of the scores.
     by : the column naming the groups.
@@ -68,7 +69,7 @@ def actors(corpus, *, actors=None, by: str = "outlet", within: str | None = None
     ----------
     corpus : a :class:`framing.corpus.Corpus`, or a DataFrame with the corpus columns.
     actors : an actors file (path), a mapping of actor name to aliases, a tuple of :class:`Actor`, or None to
-        follow the names found automatically (:mod:`framing.actors.automatic`).
+        follow the names found automatically (:mod:`framing.portrayal.automatic`).
     by, within : the column naming the groups (``outlet``) and, optionally, the strata (``story``).
     seed, n_boot : seed and resamples of the bootstrap intervals and tests.
     workers, engine, scheduler : as for :func:`framing.features`; every engine gives the same tables.
@@ -120,12 +121,3 @@ def _catalogue(actors) -> tuple[Actor, ...] | None:
 def _slug(name: str) -> str:
     return "".join(ch if ch.isalnum() else "_" for ch in name) or "unknown"
 
-
-class _CallableModule(types.ModuleType):
-    """``framing.actors`` is both this package and the function :func:`actors` (as ``framing.features``)."""
-
-    def __call__(self, corpus, **options) -> Portrayals:
-        return actors(corpus, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -8,9 +8,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from framing.actors import automatic, target, tables
-from framing.actors.catalogue import Actor
-from framing.actors.mentions import MentionFinder
+from framing.portrayal import automatic, target, tables
+from framing.portrayal.catalogue import Actor
+from framing.portrayal.mentions import MentionFinder
 from framing.features.tables import article_sentences
 
 MENTION_COLUMNS = [
@@ -69,7 +69,7 @@ def mention_chunk(records: list[dict], settings: Settings) -> dict[str, list]:
 
 def _cues(text: str, mention, *, lang: str, lexicons: str | None) -> str:
     """The polarity words nearest the mention, strongest first: ``+praised; -attacking``."""
-    from framing.actors import window
+    from framing.portrayal import window
 
     near = window.cues(text, mention.start, mention.end, lang=lang, lexicons=lexicons)[:TOP_CUES]
     return "; ".join(("+" if cue.polarity == "positive" else "-") + cue.surface for cue in near)

@@ -1,11 +1,11 @@
 """Names found without an actors file, measured on short texts written for this test (gold names by hand).
 
-The figures printed by ``python -m pytest tests/actors/test_automatic.py -s`` are the ones the README quotes.
+The figures printed by ``python -m pytest tests/portrayal/test_automatic.py -s`` are the ones the README quotes.
 """
 
 import pytest
 
-from framing.actors import automatic
+from framing.portrayal import automatic
 
 TEXTS = {
     "en": [

@@ -1,7 +1,7 @@
 """Sentiment towards a target: negative, neutral or positive, from the words around the mention.
 
-Two models, both with weights shipped as plain arrays in ``framing/actors/data/target_sentiment.npz``
-(rebuilt from the training file by ``python -m framing.actors.train``):
+Two models, both with weights shipped as plain arrays in ``framing/portrayal/data/target_sentiment.npz``
+(rebuilt from the training file by ``python -m framing.portrayal.train``):
 
 - ``encoder`` (English, needs ``framing[encoder]``): the sentence is read once by all-MiniLM-L6-v2; for
   each mention, the mean of the vectors of its own tokens and a mean of the other tokens weighted by their
@@ -26,7 +26,7 @@ from importlib import resources
 
 import numpy as np
 
-from framing.actors import window
+from framing.portrayal import window
 
 LABELS = ("negative", "neutral", "positive")
 MODEL_FILE = "target_sentiment.npz"
@@ -108,7 +108,7 @@ def _gelu(values: np.ndarray) -> np.ndarray:
 @cache
 def shipped() -> dict[str, Classifier]:
     """Return the shipped models by name (``encoder``, ``lexicon``)."""
-    with resources.files("framing.actors").joinpath("data", MODEL_FILE).open("rb") as handle:
+    with resources.files("framing.portrayal").joinpath("data", MODEL_FILE).open("rb") as handle:
         data = dict(np.load(handle, allow_pickle=False))
     return {name: Classifier.from_arrays(data, name) for name in ("encoder", "lexicon")}
 
@@ -116,7 +116,7 @@ def shipped() -> dict[str, Classifier]:
 @cache
 def record() -> dict:
     """Return how the shipped weights were trained (data, licence, seed, cross-validated figures)."""
-    return json.loads(resources.files("framing.actors").joinpath("data", "target_sentiment.json").read_text())
+    return json.loads(resources.files("framing.portrayal").joinpath("data", "target_sentiment.json").read_text())
 
 
 def encoder_available() -> bool:

@@ -1,7 +1,7 @@
 """Mentions: the language rules of the lexicons (possessives, Swedish genitive and compounds, Chinese words)."""
 
-from framing.actors import parse_actors
-from framing.actors.mentions import MentionFinder
+from framing.portrayal import parse_actors
+from framing.portrayal.mentions import MentionFinder
 
 ACTORS = parse_actors({
     "China": ["Beijing", "中国", "北京", "Kina"], "United States": ["US", "USA", "美国"],

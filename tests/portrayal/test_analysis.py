@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 import framing
 from framing.cli import app
+from framing.portrayal import load_actors
 from framing.features.engine import DaskEngine
 
 SEED_ACTORS = resources.files("framing.corpus.seed").joinpath("actors.yaml")
@@ -30,7 +31,7 @@ def test_china_is_portrayed_by_five_outlets_in_three_languages(seed):
 
 
 def test_every_actor_of_the_file_is_reported_for_every_outlet_even_when_never_mentioned(seed):
-    names = [a.name for a in framing.actors.load_actors(str(SEED_ACTORS))]
+    names = [a.name for a in load_actors(str(SEED_ACTORS))]
     outlets = set(framing.load_corpus().articles["outlet"])
     assert len(seed.actors) == len(names) * len(outlets)
     silent = seed.actors[seed.actors["n_mentions"] == 0]
@@ -114,7 +115,7 @@ def test_a_language_without_a_polarity_lexicon_is_nan_with_a_reason(tmp_path):
     ("Beijing won praise for its generous and helpful support.", "positive"),
 ])
 def test_the_lexicon_model_reads_the_words_around_the_mention(text, label):
-    from framing.actors import target
+    from framing.portrayal import target
 
     start = text.index("Beijing")
     assert target.portray(text, [(start, start + 7)], lang="en", use_encoder=False)[0].sentiment == label

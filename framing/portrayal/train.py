@@ -1,10 +1,10 @@
 """Rebuild the shipped target-sentiment weights from a labelled CSV (NewsMTSC's train split by default).
 
-    python -m framing.actors.train target_sentiment_train.csv [--seed 0] [--cache DIR]
+    python -m framing.portrayal.train target_sentiment_train.csv [--seed 0] [--cache DIR]
 
 The CSV has ``text``, ``start``, ``end`` (the mention's character offsets) and ``sentiment`` (negative /
 neutral / positive). Both models are cross-validated (five folds, seeded, the targets of one sentence kept
-in one fold), then fitted on every row; the weights go to ``framing/actors/data/target_sentiment.npz`` and
+in one fold), then fitted on every row; the weights go to ``framing/portrayal/data/target_sentiment.npz`` and
 the record of how (data, licence, seed, figures) to ``target_sentiment.json``. The same file and seed give
 the same weights, to the byte (the network trains on one thread).
 """
@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from framing import io
-from framing.actors import target, window
+from framing.portrayal import target, window
 
 HIDDEN = 256
 EPOCHS = 8

@@ -3,7 +3,7 @@
 import pytest
 from typer.testing import CliRunner
 
-from framing.actors import ActorsFileError, load_actors, parse_actors
+from framing.portrayal import ActorsFileError, load_actors, parse_actors
 from framing.cli import app
 
 

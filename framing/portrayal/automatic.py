@@ -11,7 +11,7 @@
   It cannot tell a person from a place, and it takes capitalised titles and product names as names.
 
 Each name is its own actor, written as in the text; an English possessive or Swedish genitive ``s`` is not
-part of it. Measured on a few hand-written texts in ``tests/actors/test_automatic.py``; see the README.
+part of it. Measured on a few hand-written texts in ``tests/portrayal/test_automatic.py``; see the README.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from framing.actors.mentions import Mention
+from framing.portrayal.mentions import Mention
 
 PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 ZH_TAGS = PERSON_TAGS | {"ns", "nt"}

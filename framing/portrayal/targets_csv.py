@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from framing import io
-from framing.actors import target
+from framing.portrayal import target
 from framing.errors import InputError
 
 COLUMNS = ["target_sentiment", "target_score", "target_p_negative", "target_p_neutral", "target_p_positive",
