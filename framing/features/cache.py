@@ -25,7 +25,7 @@ CACHE_FILE = "sentences.sqlite"
 FAMILY_LEXICONS: Mapping[str, tuple[str, ...]] = {
     "loaded": ("loaded", "modifiers"),
     "sentiment": ("polarity", "modifiers"),
-    "frames": ("frames", "modifiers"),
+    "frames": ("codebooks", "loaded", "modifiers"),
     "sourcing": ("sourcing",),
 }
 FAMILY_PACKAGES: Mapping[str, tuple[str, ...]] = {
@@ -38,7 +38,7 @@ FAMILY_PACKAGES: Mapping[str, tuple[str, ...]] = {
 FAMILY_SOURCES: Mapping[str, tuple[str, ...]] = {
     "loaded": ("framing.features.loaded",),
     "sentiment": ("framing.features.sentiment",),
-    "frames": (),
+    "frames": ("framing.features.frames", "framing.codebooks"),
     "sourcing": (),
 }
 # Tokenizers and stemmers shape every family's matches, so every key carries their versions.

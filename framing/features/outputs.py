@@ -23,9 +23,9 @@ _ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
 _PANDAS = {"str": object, "int": "Int64", "float": "float64"}
 
 
-def table_columns(name: str) -> dict[str, str]:
-    """Return ``{column: type}`` of the table called ``name``."""
-    return sentence_columns() if name == "sentences" else article_columns()
+def table_columns(name: str, codebooks=None) -> dict[str, str]:
+    """Return ``{column: type}`` of the table called ``name``, with the frame columns of ``codebooks``."""
+    return sentence_columns(codebooks) if name == "sentences" else article_columns(codebooks)
 
 
 class TableSink:
@@ -62,17 +62,18 @@ class TableSink:
 
 
 @contextlib.contextmanager
-def feature_sinks(out_dir: str | Path, *, codebook: Callable[[], str]):
+def feature_sinks(out_dir: str | Path, *, codebook: Callable[[], str], codebooks=None):
     """Yield ``{table: TableSink}`` writing into ``out_dir``; on success rename every file into place.
 
-    ``codebook()`` is called after the last chunk, for ``codebook.md``.
+    ``codebook()`` is called after the last chunk, for ``codebook.md``; ``codebooks`` (loaded frame
+    codebooks, default ``story``) set the frame columns.
     """
     from framing.io import atomic_path
 
     out_dir = Path(out_dir)
     with contextlib.ExitStack() as stack:
         temporary = {name: stack.enter_context(atomic_path(out_dir / name)) for name in output_names()}
-        sinks = {table: TableSink(temporary[f"{table}.csv"], temporary[f"{table}.parquet"], table_columns(table))
+        sinks = {table: TableSink(temporary[f"{table}.csv"], temporary[f"{table}.parquet"], table_columns(table, codebooks))
                  for table in TABLES}
         try:
             yield sinks
@@ -87,9 +88,10 @@ def output_names() -> list[str]:
     return [f"{table}{suffix}" for table in TABLES for suffix in (".csv", ".parquet")] + ["codebook.md"]
 
 
-def write_frames(frames: Iterable[tuple[str, pd.DataFrame]], out_dir: str | Path, *, codebook: str) -> list[Path]:
+def write_frames(frames: Iterable[tuple[str, pd.DataFrame]], out_dir: str | Path, *, codebook: str,
+                 codebooks=None) -> list[Path]:
     """Write whole tables (``(name, frame)``) in the chunked format, atomically; return the paths."""
-    with feature_sinks(out_dir, codebook=lambda: codebook) as sinks:
+    with feature_sinks(out_dir, codebook=lambda: codebook, codebooks=codebooks) as sinks:
         for name, frame in frames:
             sinks[name].write({column: frame[column].tolist() for column in frame.columns})
     return [Path(out_dir) / name for name in output_names()]

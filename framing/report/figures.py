@@ -24,9 +24,15 @@ def draw_figures(results: Results) -> dict[str, Figure]:
         "headline_loadedness": plots.headline_loadedness(results.headlines, colours=colours),
         "sentiment_tone": plots.sentiment_tone(overall.groups, colours=colours),
         "frame_heatmap": plots.frame_heatmap(overall.frames, words=results.words),
-        "coop_vs_sanction": plots.coop_vs_sanction(results.by_story.groups, colours=colours),
         "distinctive_terms": plots.distinctive_terms(overall.terms, colours=colours),
     }
+    contrast = results.contrast
+    if contrast is not None:
+        # The codebook's first contrast (the story codebook's cooperation versus sanctions).
+        book, declared = contrast
+        figures["coop_vs_sanction"] = plots.coop_vs_sanction(
+            results.by_story.groups, colours=colours, feature=book.column(declared.key),
+            sides=(declared.negative, declared.positive))
     if results.featured_pair is not None:
         figures["headline_diff"] = plots.headline_diff(results.featured_pair)
     return {name: figures[name] for name in FIGURES if name in figures}

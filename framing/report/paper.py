@@ -43,7 +43,7 @@ DIGITS = 6
 
 def build_paper(
     corpus, *, out_dir: str | Path = ".", inputs: str | Path | None = None, seed: int = 0, n_boot: int = N_BOOT,
-    workers: int = 1,
+    workers: int = 1, codebooks=None,
 ) -> list[Path]:
     """Rebuild the figures, tables, numbers, HTML and PDF of the paper for ``corpus`` under ``out_dir``.
 
@@ -55,6 +55,7 @@ def build_paper(
     inputs : folder of committed inputs (evaluation JSON); default ``out_dir/paper/inputs``.
     seed, n_boot : seed and resamples of every random draw.
     workers : local processes for feature extraction; the outputs are the same for any number.
+    codebooks : frame codebooks, names or folders (default ``story``, the seed paper's).
 
     Returns
     -------
@@ -63,7 +64,7 @@ def build_paper(
     """
     out_dir = Path(out_dir)
     inputs = Path(inputs) if inputs is not None else out_dir / "paper" / "inputs"
-    results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers)
+    results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebooks)
     paths = write_figures(results, out_dir / "figures")
     paper_dir = out_dir / "paper"
     tables = paper_tables(results)
@@ -81,7 +82,7 @@ def build_paper(
 
 def check_paper(
     corpus, *, out_dir: str | Path = ".", inputs: str | Path | None = None, seed: int = 0, n_boot: int = N_BOOT,
-    workers: int = 1,
+    workers: int = 1, codebooks=None,
 ) -> list[str]:
     """Rebuild the paper in a temporary folder; return the generated files that differ from ``out_dir``'s.
 
@@ -93,7 +94,7 @@ def check_paper(
     with tempfile.TemporaryDirectory(prefix="framing-paper-") as tmp:
         built = {path.relative_to(tmp).as_posix()
                  for path in build_paper(corpus, out_dir=tmp, inputs=inputs, seed=seed, n_boot=n_boot,
-                                                         workers=workers)}
+                                         workers=workers, codebooks=codebooks)}
         present = {path.relative_to(out_dir).as_posix() for path in generated_files(out_dir)}
         differ = [name for name in sorted(built & present)
                   if not filecmp.cmp(Path(tmp) / name, out_dir / name, shallow=False)]
