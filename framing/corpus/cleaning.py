@@ -1,6 +1,7 @@
 """Boilerplate removal: line rules with a named reason each, so that every dropped line can be reported.
 
-The rules are data: :data:`UNIVERSAL_RULES` apply to every text, :data:`LINE_RULES` per language.
+The rules are data: :data:`UNIVERSAL_RULES` apply to every text, :data:`LINE_RULES` per language (each
+language's rules are written in its module, ``framing/languages/<code>.py``).
 A rule matches a whole line of at most ``max_words`` words, so a real paragraph that happens to mention
 a newsletter is never dropped. A few rules need the lines around a line (a caption sits above its credit,
 a bio below the author's name, sign-up boxes gather after the last paragraph); those are in
@@ -13,9 +14,12 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from framing.corpus.metadata import parse_date_line
+from framing.languages import LineRuleSpec, get_language, known_languages
 from framing.text import normalize_text
 
 
@@ -71,57 +75,21 @@ UNIVERSAL_RULES: Final[tuple[LineRule, ...]] = (
           rf"(?:\s*(?:this|on|via|to|på|到|至)\b.{{0,40}})?$", max_words=6),
 )
 
-LINE_RULES: Final[dict[str, tuple[LineRule, ...]]] = {
-    "en": (
-        _rule(NEWSLETTER, r"^\W*(?:subscribe|sign up|signup|register|get)\b.{0,80}\b(?:newsletter|updates|alerts|briefing|inbox)",
-              max_words=30),
-        _rule(NEWSLETTER, r"\bnewsletters?\b", max_words=25),
-        _rule(SUBSCRIPTION, r"^(?:subscribe|subscribe now|subscribe today|become a (?:member|subscriber)|"
-                            r"already a (?:member|subscriber)\??)\b", max_words=12),
-        _rule(ACCOUNT_NOTICE, r"\b(?:successfully|now) (?:signed up|signed in|subscribed|logged in|registered)\b"),
-        _rule(ACCOUNT_NOTICE, r"\bmagic link\b|\bcheck your (?:e-?mail|inbox)\b|^welcome back\b"),
-        _rule(ACCOUNT_NOTICE, r"\bbilling (?:info(?:rmation)? |details )?(?:has|have|was|were|is) (?:not )?(?:been )?updated\b"),
-        _rule(COMMENT_PROMPT, r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?:?$|^(?:show|view|load|read) (?:all |more )?\d* ?comments?\b"),
-        _rule(COMMENT_PROMPT, r"\b(?:issues?|problems?|trouble) (?:with )?commenting\b|\bcomments? (?:are|is) closed\b|"
-                              r"^(?:leave|post|add|write) a comment\b|^join the (?:conversation|discussion)\b"),
-        _rule(AUTHOR_PROMOTION, rf"^(?:you can )?follow (?:\S+ ){{1,4}}on (?:{_SOCIAL})\b|\bfollow (?:him|her|them) on (?:{_SOCIAL})\b"),
-        _rule(AUTHOR_PROMOTION, r"^(?:\S+ ){1,3}is on (?:twitter|x|instagram|threads|bluesky) (?:at )?@\w+"),
-        _rule(SHARE_WIDGET, r"^(?:share (?:this|on|via)|click to share|share this (?:article|story))\b", max_words=12),
-        _rule(NAVIGATION, r"^(?:advertisement|sponsored|read more|related|related (?:articles|stories)|see also|"
-                          r"recommended|most read|skip to (?:main )?content)\s*:?$", max_words=4),
-    ),
-    "sv": (
-        _rule(SUBSCRIPTION, r"^prenumerera\b|\bprenumerera (?:idag|nu|här)\b|\bgenom att prenumerera\b"),
-        _rule(NEWSLETTER, r"\bnyhetsbrev(?:et)?\b|^registrera dig\b|^anmäl dig\b", max_words=40),
-        _rule(ACCOUNT_NOTICE, r"\bdu är nu (?:registrerad|inloggad|prenumerant)\b|^välkommen tillbaka\b"),
-        _rule(COMMENT_PROMPT, r"^kommentarer(?:\s*\(\d+\))?$|^(?:lämna|skriv) en kommentar\b|^visa kommentarer\b"),
-        _rule(AUTHOR_PROMOTION, rf"^följ (?:\S+ ){{1,4}}på (?:{_SOCIAL})\b"),
-        _rule(NAVIGATION, r"^(?:annons|läs mer|läs också|relaterat|mest läst)\s*:?$", max_words=4),
-    ),
-    "zh": (
-        _rule(SUBSCRIPTION, r"订阅|关注我们|扫码关注|下载.{0,10}(?:APP|App|客户端)", max_words=30),
-        _rule(NEWSLETTER, r"电子报|新闻简报|通讯订阅", max_words=30),
-        _rule(PHOTO_CREDIT, r"^(?:图片?|照片|摄影|图片来源)\s*[:：/]", max_words=20),
-        _rule(COMMENT_PROMPT, r"^(?:发表)?评论$|网友评论|^我要评论", max_words=20),
-        _rule(AUTHOR_PROMOTION, r"^责任编辑|^编辑[:：]", max_words=20),
-        _rule(NAVIGATION, r"^(?:广告|相关阅读|延伸阅读|相关新闻|热门)\s*[:：]?$", max_words=6),
-    ),
-}
 
+def _compiled(spec: LineRuleSpec) -> LineRule:
+    return _rule(spec.reason, spec.pattern, spec.max_words, re.IGNORECASE if spec.ignore_case else 0)
+
+
+# Each language's rules live in its module (framing/languages/<code>.py); compiled once here.
+LINE_RULES: Final[Mapping[str, tuple[LineRule, ...]]] = MappingProxyType(
+    {code: tuple(map(_compiled, get_language(code).line_rules)) for code in known_languages()}
+)
 # Where a sign-up box names its outlet: "You've successfully subscribed to REX Wire." -> "REX Wire".
-OUTLET_PATTERNS: Final[dict[str, tuple[re.Pattern[str], ...]]] = {
-    "en": (
-        re.compile(r"\bsubscribed to (?P<outlet>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,4})[.!]?$"),
-        re.compile(r"\bsubscribe to (?P<outlet>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,4})(?:'s|’s)? newsletter"),
-    ),
-    "sv": (re.compile(r"\bmed (?P<outlet>[A-ZÅÄÖ][\w&'-]*(?: [A-ZÅÄÖ][\w&'-]*){0,3})$"),),
-    "zh": (re.compile(r"订阅(?P<outlet>[\u4e00-\u9fff]{2,10}(?:新闻|日报|时报|电台|网))"),),
-}
-# A bio follows the author's name and starts with the first name and one of these verbs.
-AUTHOR_BIO_VERBS: Final[dict[str, tuple[str, ...]]] = {
-    "en": ("is", "was", "has", "covers", "writes", "joined", "reports"),
-    "sv": ("är", "var", "har", "skriver", "bevakar"),
-}
+OUTLET_PATTERNS: Final[Mapping[str, tuple[re.Pattern[str], ...]]] = MappingProxyType(
+    {code: tuple(map(re.compile, get_language(code).outlet_patterns)) for code in known_languages()}
+)
+# Boilerplate on non-English sites is often in English (sign-up boxes, bios), so English rules apply too.
+_LINGUA_FRANCA = "en"
 _TERMINAL = re.compile(r"[.!?。！？…][\"'”’»)）」』]*$")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PERSON_NAME = re.compile(r"^[A-ZÅÄÖÜ][\w'-]+(?: [A-ZÅÄÖÜ][\w'.-]+){1,3}$")
@@ -213,7 +181,7 @@ def _mark_context(lines: list[str], blocks: list[int], reasons: list[str | None]
         if reasons[i] == PHOTO_CREDIT and reasons[i - 1] is None and word_length(lines[i - 1]) <= 30 \
                 and not _TERMINAL.search(lines[i - 1]):
             reasons[i - 1] = PHOTO_CAPTION
-    verbs = AUTHOR_BIO_VERBS.get(lang, AUTHOR_BIO_VERBS["en"])
+    verbs = get_language(lang).author_bio_verbs or get_language(_LINGUA_FRANCA).author_bio_verbs
     for i in range(n - 1):
         if reasons[i] is None and reasons[i + 1] is None and _PERSON_NAME.match(lines[i]):
             first = lines[i].split()[0]
@@ -244,7 +212,7 @@ def _mark_context(lines: list[str], blocks: list[int], reasons: list[str | None]
 def _outlet(lines: list[str], reasons: list[str | None], *, lang: str) -> str:
     """Return the outlet a sign-up box names after the last kept line, or "" when none does."""
     last_kept = max((i for i, reason in enumerate(reasons) if reason is None), default=-1)
-    patterns = OUTLET_PATTERNS.get(lang, ()) + (OUTLET_PATTERNS["en"] if lang != "en" else ())
+    patterns = OUTLET_PATTERNS.get(lang, ()) + (OUTLET_PATTERNS[_LINGUA_FRANCA] if lang != _LINGUA_FRANCA else ())
     for line in lines[last_kept + 1:]:
         for pattern in patterns:
             match = pattern.search(line)

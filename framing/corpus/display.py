@@ -26,14 +26,33 @@ def parse_column_map(values: Iterable[str]) -> dict[str, str]:
 
 
 def summary(corpus: Corpus) -> str:
-    """Return one line: records by kind, duplicates merged, lines dropped, files skipped."""
+    """Return one line: records by kind, duplicates merged, syndicated copies kept, lines dropped, files skipped."""
     kinds = corpus.articles["kind"].value_counts()
     by_kind = ", ".join(f"{kinds.get(kind, 0)} {kind}{'s' if kinds.get(kind, 0) != 1 else ''}"
                         for kind in ("article", "headline"))
     return (
         f"{len(corpus.articles)} records ({by_kind}); {len(corpus.duplicates)} duplicate{'s' if len(corpus.duplicates) != 1 else ''} merged; "
+        f"{_syndicated(corpus)}"
         f"{len(corpus.dropped)} lines dropped by cleaning; {len(corpus.problems)} skipped"
     )
+
+
+def _syndicated(corpus: Corpus) -> str:
+    n = len(corpus.syndicated)
+    if not n:
+        return ""
+    return f"{n} record{'s' if n != 1 else ''} kept with the same text as another outlet's (syndicated copy); "
+
+
+def syndicated_table(corpus: Corpus) -> Table:
+    """Return a rich table of the records that repeat another outlet's text, beside the record they repeat."""
+    table = Table(title="syndicated copy: the same text under another outlet (both kept)", box=box.SIMPLE_HEAD,
+                  header_style="bold", pad_edge=False)
+    for name in ("id", "outlet", "same text as", "outlet "):
+        table.add_column(name, overflow="fold")
+    for row in corpus.syndicated.itertuples(index=False):
+        table.add_row(row.id, row.outlet, row.same_text_as, row.same_text_outlet)
+    return table
 
 
 def records_table(corpus: Corpus) -> Table:

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import codecs
+import io
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
 
-# When charset-normalizer scores several code pages alike (short texts), prefer the ones news files use.
-PREFERRED_ENCODINGS = ("utf_8", "cp1252", "gb18030", "big5", "shift_jis", "euc_kr", "cp1251", "iso8859_15")
+# When charset-normalizer scores several code pages alike (short texts), prefer the ones news files are
+# really in, most used first: Western European (cp1252 reads Latin-1 too), Chinese, Japanese, Korean,
+# Cyrillic, Central European, Greek, Turkish, Hebrew, Arabic, Baltic. DOS code pages (cp775, cp850) and
+# EBCDIC come after all of them: they decode almost any bytes, into mojibake ("Caķ na’ve rķsumķ").
+PREFERRED_ENCODINGS = ("utf_8", "cp1252", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr", "cp1251", "koi8_r",
+                       "cp1250", "iso8859_2", "cp1253", "iso8859_7", "cp1254", "cp1255", "cp1256", "cp1257",
+                       "iso8859_15")
 # BOM -> (encoding reported, codec that decodes what follows the BOM)
 _BOMS = {b"\xef\xbb\xbf": ("utf_8_sig", "utf_8"), b"\xff\xfe": ("utf_16", "utf_16_le"), b"\xfe\xff": ("utf_16", "utf_16_be")}
 _DISPLAY = {"utf_8": "UTF-8", "utf_8_sig": "UTF-8 with BOM", "utf_16": "UTF-16", "gb18030": "GB18030", "cp1252": "cp1252"}
@@ -59,3 +67,28 @@ def decode(data: bytes) -> Decoded:
         if text in tied:
             return Decoded(text, encoding)
     return Decoded(str(best), best.encoding)
+
+
+def utf8_file(path: str | Path) -> tuple[BinaryIO, str | None]:
+    """Open the text file at ``path`` as UTF-8 bytes, for pandas; return the handle and the encoding noted.
+
+    A UTF-8 file (with or without BOM) is opened as it is, and streams; a file in another encoding is
+    decoded whole as the corpus reader decodes it (:func:`decode`) and its label returned (``cp1252``), so
+    the caller can say so. Raises :class:`DecodeError` for binary data.
+    """
+    path = Path(path)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with open(path, "rb") as handle:
+        try:
+            while block := handle.read(1 << 20):
+                if b"\x00" in block:
+                    raise DecodeError("binary file (contains NUL bytes), not text")
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+            utf8 = True
+        except UnicodeDecodeError:
+            utf8 = False
+    if utf8:
+        return open(path, "rb"), None
+    decoded = decode(path.read_bytes())
+    return io.BytesIO(decoded.text.encode("utf-8")), decoded.label

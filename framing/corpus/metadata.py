@@ -7,20 +7,15 @@ import re
 from typing import Final
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from framing.languages import get_language, known_languages
+
+# Month names, date-line prefixes and weekdays come from the language modules (framing/languages/<code>.py).
 MONTHS: Final[dict[str, dict[str, int]]] = {
-    "en": {m: i for i, m in enumerate(
-        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-         "november", "december"), start=1)}
-    | {m: i for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
-    | {"sept": 9},
-    "sv": {m: i for i, m in enumerate(
-        ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-         "november", "december"), start=1)},
+    code: dict(get_language(code).months) for code in known_languages() if get_language(code).months
 }
 # Words that may stand before a date on a date line ("Published 12 June 2023", "Publicerad 11 januari 2024").
-DATE_PREFIXES: Final[tuple[str, ...]] = (
-    "published", "updated", "posted", "last updated", "publicerad", "uppdaterad", "发布时间", "更新时间", "发布",
+DATE_PREFIXES: Final[tuple[str, ...]] = tuple(
+    prefix for code in known_languages() for prefix in get_language(code).date_prefixes
 )
 
 # Query parameters that track a visit or a share rather than name the article.
@@ -31,7 +26,9 @@ TRACKING_PARAMETERS: Final = frozenset({
 TRACKING_PREFIXES: Final = ("utm_", "at_", "pk_", "mtm_")
 _MONTH_NAMES = "|".join(sorted({m for months in MONTHS.values() for m in months}, key=len, reverse=True))
 _PREFIX = r"(?:(?:" + "|".join(re.escape(p) for p in DATE_PREFIXES) + r")\s*(?:on|den)?\s*[:：]?\s*)?"
-_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?"
+_WEEKDAY = "(?:(?:" + "|".join(
+    get_language(code).weekday_pattern for code in known_languages() if get_language(code).weekday_pattern
+) + r")\s+)?"
 _TIME = r"(?:\s*(?:[-–—|,·•]|at|kl\.?)?\s*(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:\s*(?:am|pm|[A-Z]{2,4}|UTC|GMT))?)?"
 DATE_LINE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = tuple(
     re.compile(rf"^{_PREFIX}{_WEEKDAY}{body}{_TIME}\.?$", re.IGNORECASE)

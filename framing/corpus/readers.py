@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ import yaml
 from framing.corpus.html import HtmlText, html_text, looks_like_html
 from framing.corpus.metadata import epoch_comment_date, iso_date
 from framing.corpus.records import KINDS, Article
+from framing.errors import printable
 from framing.text.normalize import unicode_nfc
 
 
@@ -37,6 +39,11 @@ class Source:
     stem: str
     column_map: Mapping[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+
+    @property
+    def display_path(self) -> str:
+        """The path as records carry it: printable, with bytes that are not UTF-8 escaped (``caf\\xe9.txt``)."""
+        return printable(str(self.path))
 
 
 Reader = Callable[[Source], list[Article]]
@@ -67,6 +74,10 @@ _LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)$")
 _SETEXT = re.compile(r"^(?:=+|-+)\s*$")
 _COMMENT = re.compile(r"^\s*<!--.*?-->\s*$")
 _TERMINAL_PERIOD = re.compile(r"[.。;:,][\"'”’»)]*$")
+# Deeper JSON is refused before parsing: Python's parser recurses once per level and would overflow the stack.
+MAX_JSON_DEPTH = 200
+_RAGGED = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def reader(*suffixes: str) -> Callable[[Reader], Reader]:
@@ -148,7 +159,7 @@ def _field(data: Mapping, name: str) -> str:
 
 def _from_mapping(data: Mapping, *, record_id: str, source: Source, primary: bool = True) -> Article:
     return Article(
-        id=_field(data, "id") or record_id, source_path=str(source.path), title=_field(data, "title"),
+        id=_field(data, "id") or record_id, source_path=source.display_path, title=_field(data, "title"),
         outlet=_field(data, "outlet"), published=_field(data, "published"), url=_field(data, "url"),
         language=_field(data, "language").split("-")[0].split("_")[0].lower(), story=_field(data, "story"),
         primary=primary,
@@ -254,7 +265,7 @@ def read_html(source: Source) -> list[Article]:
     if not extracted.paragraphs and not extracted.title:
         raise ReadError("no text: the HTML has no paragraphs")
     return [Article(
-        id=source.stem, source_path=str(source.path), title=extracted.title, text="\n\n".join(extracted.paragraphs),
+        id=source.stem, source_path=source.display_path, title=extracted.title, text="\n\n".join(extracted.paragraphs),
         outlet=extracted.outlet, published=iso_date(extracted.published), url=extracted.url,
         language=extracted.language, dropped=list(extracted.dropped),
     )]
@@ -265,8 +276,8 @@ def read_json(source: Source) -> list[Article]:
     """One article object, a list of them, or an object with an ``articles`` (``items``, ``data``) list."""
     try:
         data = _parse_json(source.text)
-    except json.JSONDecodeError as error:
-        raise ReadError(f"not valid JSON: {error}") from None
+    except ValueError as error:
+        raise ReadError(f"not valid JSON: {json_problem(error)}") from None
     if isinstance(data, Mapping):
         items = next((data[key] for key in ("articles", "items", "data", "records") if isinstance(data.get(key), list)),
                      None)
@@ -286,8 +297,37 @@ def read_json(source: Source) -> list[Article]:
 
 
 def _parse_json(text: str):
-    """Parse JSON, replacing lone surrogates (legal as escapes, "\\ud800", but not as text) with U+FFFD."""
+    """Parse JSON, replacing lone surrogates (legal as escapes, "\\ud800", but not as text) with U+FFFD.
+
+    Raises ``ValueError`` for text that is not JSON, or JSON Python will not hold: a number of more than
+    4,300 digits, or nesting deeper than :data:`MAX_JSON_DEPTH`.
+    """
+    if _too_deep(text):
+        raise ValueError(f"nested more than {MAX_JSON_DEPTH} levels deep")
     return json.loads(text, object_hook=_repair_object)
+
+
+def _too_deep(text: str) -> bool:
+    """Whether brackets open more than :data:`MAX_JSON_DEPTH` deep (brackets inside strings count too:
+    an over-count only ever refuses a file that nests close to the limit)."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return False
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_JSON_DEPTH:
+            return True
+    return False
+
+
+def json_problem(error: ValueError) -> str:
+    """Return what is wrong with a JSON text in a few words."""
+    if isinstance(error, json.JSONDecodeError):
+        return str(error)
+    message = str(error).splitlines()[0]
+    if "digits" in message:
+        return "a number has more digits than Python reads (4,300)"
+    return message
 
 
 def _repair_object(obj: dict) -> dict:
@@ -328,9 +368,14 @@ def jsonl_batches(lines: Iterable[str], source: Source, *, batch: int | None = N
         if len(rows) == batch:
             yield _batch(pd.json_normalize(rows), source, ids=ids, where=where, first=not found)
             found, rows, ids, where = True, [], [], []
-    if rows or (not found and source.problems):
-        # A file of bad lines only fails as a table without a text column, as it always did.
+    if rows:
         yield _batch(pd.json_normalize(rows), source, ids=ids, where=where, first=not found)
+    elif not found and source.problems:
+        # A file of broken lines only is one bad file: one line, with its first problem.
+        first, count = source.problems[0], len(source.problems)
+        source.problems.clear()
+        raise ReadError(f"no records: {'its one line is' if count == 1 else f'all {count} lines are'} broken "
+                        f"({first})")
     elif not found:
         raise ReadError("no records: the file has no JSON lines")
 
@@ -338,8 +383,9 @@ def jsonl_batches(lines: Iterable[str], source: Source, *, batch: int | None = N
 def _jsonl_line(line: str, number: int, source: Source, rows: list, ids: list, where: list) -> None:
     try:
         item = _parse_json(line)
-    except json.JSONDecodeError as error:
-        source.problems.append(f"line {number}: not valid JSON: {error.msg}")
+    except ValueError as error:
+        message = error.msg if isinstance(error, json.JSONDecodeError) else json_problem(error)
+        source.problems.append(f"line {number}: not valid JSON: {message}")
         return
     if not isinstance(item, Mapping):
         source.problems.append(f"line {number}: expected an object, found {type(item).__name__}")
@@ -353,18 +399,26 @@ def csv_batches(handle: TextIO, source: Source, *, batch: int | None = None) -> 
     """Yield the articles of the CSV table in ``handle``, ``batch`` rows at a time (pandas ``chunksize``)."""
     batch = batch or READ_BATCH
     try:
-        frames = pd.read_csv(handle, dtype=str, keep_default_na=False, chunksize=batch,
+        frames = pd.read_csv(handle, dtype=str, keep_default_na=False, chunksize=batch, on_bad_lines="warn",
                              sep="\t" if source.path.suffix.lower() == ".tsv" else ",")
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise ReadError(f"not a valid CSV table: {_one_line(error)}") from None
     # Rows start on line 2 (after the header); a row with quoted line breaks shifts later numbers.
     done = 0
     while True:
-        try:
-            frame = next(frames)
-        except StopIteration:
+        with warnings.catch_warnings(record=True) as ragged:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            try:
+                frame = next(frames)
+            except StopIteration:
+                frame = None
+            except pd.errors.ParserError as error:
+                frame = error
+        source.problems.extend(_ragged_rows(ragged))
+        if frame is None:
             break
-        except pd.errors.ParserError as error:
+        if isinstance(frame, pd.errors.ParserError):
+            error = frame
             if not done:
                 raise ReadError(f"not a valid CSV table: {_one_line(error)}") from None
             source.problems.append(f"rows from line {done + 2} on: not a valid CSV table: {_one_line(error)}")
@@ -373,6 +427,16 @@ def csv_batches(handle: TextIO, source: Source, *, batch: int | None = None) -> 
         yield _batch(frame, source, ids=[f"{source.stem}:{n}" for n in lines], where=[f"line {n}" for n in lines],
                      first=not done)
         done += len(frame)
+
+
+def _ragged_rows(caught: list) -> list[str]:
+    """Return a problem per row that had more fields than the header (pandas skipped it with a warning)."""
+    problems = []
+    for warning in caught:
+        for match in _RAGGED.finditer(str(warning.message)):
+            line, expected, saw = match.groups()
+            problems.append(f"line {line}: {saw} fields where the header has {expected}; row skipped")
+    return problems
 
 
 def _batch(frame: pd.DataFrame, source: Source, *, ids: list[str], where: list[str], first: bool) -> list[Article]:

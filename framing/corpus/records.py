@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from framing.errors import FramingError
+from framing.errors import FramingError, printable
 
 ARTICLE_COLUMNS = (
     "id", "outlet", "title", "text", "published", "language", "url", "story", "kind", "source_path",
@@ -16,6 +16,8 @@ ARTICLE_COLUMNS = (
 )
 DROPPED_COLUMNS = ("id", "line", "reason")
 DUPLICATE_COLUMNS = ("id", "duplicate_of", "reason")
+# A record whose text another outlet published too (a wire story under each outlet's headline).
+SYNDICATED_COLUMNS = ("id", "outlet", "same_text_as", "same_text_outlet")
 KINDS = ("article", "headline")
 
 
@@ -26,7 +28,7 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return printable(f"{self.path}: {self.message}")
 
 
 class Note(NamedTuple):
@@ -36,11 +38,37 @@ class Note(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return printable(f"{self.path}: {self.message}")
 
 
 class CorpusError(FramingError):
     """The corpus had problems and strict mode was asked for."""
+
+
+class NothingToAnalyse(CorpusError):
+    """Every input was skipped: there is no record to compute anything from."""
+
+    def __init__(self, skipped: int) -> None:
+        files = f"{skipped} input{'s' if skipped != 1 else ''} skipped" if skipped else "the input has no records"
+        super().__init__(f"nothing to analyse: no record was read ({files})")
+
+
+def strict_error(problems: list[Problem]) -> CorpusError:
+    """Return the error of strict mode for ``problems`` (at least one)."""
+    first = problems[0]
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return CorpusError(f"strict mode: {len(problems)} skipped; first: {first}{more}")
+
+
+UNKNOWN_OUTLET = "unknown"
+
+
+def unknown_outlet_note(count: int) -> str:
+    """Return the one line that says ``count`` records have no outlet, and how to give them one."""
+    records = f"{count} record{'s' if count != 1 else ''} {'have' if count != 1 else 'has'}"
+    return (f"{records} no outlet and {'are' if count != 1 else 'is'} grouped as \"{UNKNOWN_OUTLET}\": name the "
+            "outlet of each file in a manifest.csv in the corpus folder (columns file,outlet), in front matter "
+            "(outlet: NAME) or in an outlet column")
 
 
 @dataclass
@@ -74,8 +102,11 @@ class Corpus:
     articles : DataFrame with :data:`ARTICLE_COLUMNS`, one row per record.
     problems : files or manifest rows that were skipped, one :class:`Problem` each.
     dropped : DataFrame (``id, line, reason``) of every line the cleaner removed.
-    duplicates : DataFrame (``id, duplicate_of, reason``) of records merged into an earlier one.
-    sources : the input paths (the corpus path and the manifest), for refusing to write over them.
+    duplicates : DataFrame (``id, duplicate_of, reason``) of records merged into an earlier one of the same outlet.
+    syndicated : DataFrame (``id, outlet, same_text_as, same_text_outlet``) of records kept although an earlier
+        record of another outlet has the same text: syndicated copy, an object of study rather than noise.
+    sources : the input paths (the corpus path, the manifest and every file read), for refusing to write
+        over them.
     notes : :class:`Note` per file read in a non-UTF-8 encoding or ignored for want of a reader.
     """
 
@@ -83,6 +114,7 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     dropped: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(DROPPED_COLUMNS)))
     duplicates: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(DUPLICATE_COLUMNS)))
+    syndicated: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SYNDICATED_COLUMNS)))
     sources: list[Path] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
 
@@ -92,9 +124,17 @@ class Corpus:
     def raise_for_problems(self) -> None:
         """Raise :class:`CorpusError` when any file or manifest row was skipped (strict mode)."""
         if self.problems:
-            first = self.problems[0]
-            more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
-            raise CorpusError(f"strict mode: {len(self.problems)} skipped; first: {first}{more}")
+            raise strict_error(self.problems)
+
+    def raise_if_empty(self) -> None:
+        """Raise :class:`NothingToAnalyse` when no record was read (every input was skipped)."""
+        if self.articles.empty:
+            raise NothingToAnalyse(len(self.problems))
+
+    @property
+    def unknown_outlets(self) -> int:
+        """The records whose outlet nothing named (grouped as ``"unknown"``)."""
+        return int((self.articles["outlet"] == UNKNOWN_OUTLET).sum())
 
     def dropped_for(self, record_id: str) -> pd.DataFrame:
         """Return the cleaning report (``line, reason``) of one record."""

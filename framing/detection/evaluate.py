@@ -29,16 +29,41 @@ def read_labelled(path: str | Path, *, text_col: str, label_col: str, words_col:
     or a gold-word cell that is not a JSON list of strings.
     """
     path = Path(path)
-    if not path.is_file():
-        raise InputError("no such file", path=path)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame, encoding = read_table(path)
     for column in (text_col, label_col, words_col):
         if column is not None and column not in frame.columns:
             raise InputError(f"no column '{column}' (columns: {', '.join(frame.columns)})", path=path)
     data = pd.DataFrame({"text": frame[text_col], "label": _binary_labels(frame[label_col], label_col, path)})
     if words_col is not None:
         data["words"] = [_word_list(cell, row, words_col, path) for row, cell in enumerate(frame[words_col], 2)]
+    data.attrs["encoding"] = encoding
     return data
+
+
+def read_table(path: Path) -> tuple[pd.DataFrame, str | None]:
+    """Return the CSV at ``path`` as text cells, and the encoding it was decoded from (None for UTF-8).
+
+    Raises :class:`InputError`, one line, for a missing, unreadable, binary, empty or malformed file.
+    """
+    from framing.corpus.encoding import DecodeError, utf8_file
+
+    if not path.is_file():
+        raise InputError("no such file", path=path)
+    try:
+        handle, encoding = utf8_file(path)
+        with handle:
+            frame = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    except DecodeError as error:
+        raise InputError(str(error), path=path) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {(error.strerror or str(error)).lower()}", path=path) from None
+    except pd.errors.EmptyDataError:
+        raise InputError("the file is empty", path=path) from None
+    except pd.errors.ParserError as error:
+        raise InputError(f"not a valid CSV table: {str(error).strip().splitlines()[-1]}", path=path) from None
+    if frame.empty:
+        raise InputError("the file has a header but no rows", path=path)
+    return frame, encoding
 
 
 def _binary_labels(column: pd.Series, name: str, path: Path) -> np.ndarray:

@@ -168,8 +168,9 @@ class FrameModel:
                     self.pipelines_[key].decision_function(texts).reshape(-1, 1))[:, 1]
                 for key in self.frames_}
 
-    def save(self, path: str | Path) -> Path:
-        """Write the model with skops, atomically, with the versions it was trained with."""
+    def save(self, path: str | Path, *, inputs=()) -> Path:
+        """Write the model with skops, atomically, with the versions it was trained with; ``inputs`` are files
+        that must not be written over (the training data)."""
         import sklearn
         import skops.io
 
@@ -183,7 +184,7 @@ class FrameModel:
                    "pipelines": [self.pipelines_[key] for key in self.frames_],
                    "calibrators": [self.calibrators_[key] for key in self.frames_],
                    "thresholds": [float(self.thresholds_[key]) for key in self.frames_]}
-        return write_bytes(path, skops.io.dumps(payload))
+        return write_bytes(path, skops.io.dumps(payload), inputs=inputs)
 
     @classmethod
     def from_payload(cls, payload: dict, *, path: Path) -> FrameModel:
@@ -193,14 +194,17 @@ class FrameModel:
                              path=path)
         from framing.codebooks import load_codebook
 
-        load_codebook(payload["codebook"])
-        model = cls(lang=payload["lang"], codebook=payload["codebook"], seed=payload["seed"], c=payload["c"],
-                    encoder=payload["encoder"])
-        model.frames_ = list(payload["frames"])
-        model.pipelines_ = dict(zip(model.frames_, payload["pipelines"]))
-        model.calibrators_ = dict(zip(model.frames_, payload["calibrators"]))
-        model.thresholds_ = dict(zip(model.frames_, payload["thresholds"]))
-        model.versions_ = payload["versions"]
+        try:
+            load_codebook(payload["codebook"])
+            model = cls(lang=payload["lang"], codebook=payload["codebook"], seed=payload["seed"], c=payload["c"],
+                        encoder=payload["encoder"])
+            model.frames_ = list(payload["frames"])
+            model.pipelines_ = dict(zip(model.frames_, payload["pipelines"]))
+            model.calibrators_ = dict(zip(model.frames_, payload["calibrators"]))
+            model.thresholds_ = dict(zip(model.frames_, payload["thresholds"]))
+            model.versions_ = payload["versions"]
+        except KeyError as error:
+            raise InputError(f"a frame model without its {error.args[0]!r} part; retrain it", path=path) from None
         return model
 
 

@@ -75,14 +75,19 @@ _SCORER: Scorer | None = None
 
 def score_csv(path: str | Path, out: str | Path, *, text_col: str = "text", lang: str = "en", model=None,
               chunk_rows: int = CHUNK_ROWS, progress: Callable[[int, int], None] | None = None,
-              workers: int = 1, codebooks=None) -> int:
+              workers: int = 1, note: Callable[[str], None] | None = None, codebooks=None) -> int:
     """Score every row of the CSV at ``path`` and write ``out`` (.csv or .jsonl); return the row count.
+
+    A CSV in another encoding than UTF-8 is decoded as the corpus reader decodes files, and ``note`` is
+    called with a line that says which; binary data is an :class:`InputError`. Cells of a CSV output that
+    start like a spreadsheet formula get an apostrophe (:func:`framing.io.spreadsheet_safe`).
 
     ``progress(done_bytes, total_bytes)`` is called after each chunk. ``workers`` local processes score
     chunks in parallel; the output is the same, to the byte, for any number. ``codebooks`` (names or
     folders) choose the frames scored (see :class:`Scorer`).
     """
     global _SCORER
+    from framing.corpus.encoding import DecodeError, utf8_file
     from framing.features.engine import make_engine
     from framing.io import atomic_path, refuse_overwriting_inputs
 
@@ -93,19 +98,28 @@ def score_csv(path: str | Path, out: str | Path, *, text_col: str = "text", lang
     if suffix not in OUTPUT_SUFFIXES:
         raise OutputError(f"unsupported output format {suffix!r}; use .csv or .jsonl", path=out)
     refuse_overwriting_inputs(out, [path])
+    try:
+        source, encoding = utf8_file(path)
+    except DecodeError as error:
+        raise InputError(str(error), path=path) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {(error.strerror or str(error)).lower()}", path=path) from None
+    if encoding is not None and note is not None:
+        note(f"{path}: decoded as {encoding} (not UTF-8)")
     _SCORER = Scorer(lang=lang, model=model, codebooks=codebooks)
     total_bytes, n_rows = path.stat().st_size, 0
-    with open(path, "rb") as source, atomic_path(out) as tmp, open(tmp, "wb") as sink, \
-            make_engine("local", workers=workers) as engine:
+    with source, atomic_path(out) as tmp, open(tmp, "wb") as sink, make_engine("local", workers=workers) as engine:
         try:
             chunks = pd.read_csv(source, dtype=str, keep_default_na=False, chunksize=chunk_rows)
+            for rows, data in engine.map(_score_chunk, enumerate(chunks), text_col, suffix, path):
+                sink.write(data)
+                n_rows += rows
+                if progress is not None:
+                    progress(min(source.tell(), total_bytes), total_bytes)
         except pd.errors.EmptyDataError:
             raise InputError("the file is empty", path=path) from None
-        for rows, data in engine.map(_score_chunk, enumerate(chunks), text_col, suffix, path):
-            sink.write(data)
-            n_rows += rows
-            if progress is not None:
-                progress(min(source.tell(), total_bytes), total_bytes)
+        except pd.errors.ParserError as error:
+            raise InputError(f"not a valid CSV table: {str(error).strip().splitlines()[-1]}", path=path) from None
         if n_rows == 0:
             raise InputError("the file has no rows to score", path=path)
     return n_rows
@@ -120,7 +134,7 @@ def _score_chunk(item: tuple[int, pd.DataFrame], text_col: str, suffix: str, pat
 def _scored_bytes(chunk: pd.DataFrame, scorer: Scorer, *, text_col: str, suffix: str, header: bool,
                   path: Path) -> bytes:
     """Return one chunk of input rows with their measures, serialised for the output file."""
-    from framing.io import table_bytes
+    from framing.io import spreadsheet_safe, table_bytes
 
     if text_col not in chunk.columns:
         raise InputError(f"no column '{text_col}' (columns: {', '.join(chunk.columns)})", path=path)
@@ -130,5 +144,5 @@ def _scored_bytes(chunk: pd.DataFrame, scorer: Scorer, *, text_col: str, suffix:
         raise InputError(f"the input already has a column '{clash[0]}'; rename it before scoring", path=path)
     scored = pd.concat([chunk, measures], axis=1)
     if suffix == ".csv":
-        return scored.to_csv(index=False, header=header, lineterminator="\n").encode("utf-8")
+        return spreadsheet_safe(scored).to_csv(index=False, header=header, lineterminator="\n").encode("utf-8")
     return table_bytes(scored, suffix)

@@ -30,14 +30,17 @@ class FeatureTables:
     summary: Summary | None = field(default=None, compare=False)
     codebooks: tuple[Codebook, ...] = field(default_factory=load_codebooks, compare=False)
 
-    def write(self, out_dir: str | Path) -> list[Path]:
-        """Write both tables as CSV and Parquet, and the codebook, atomically; return the paths."""
+    def write(self, out_dir: str | Path, *, inputs: Iterable[str | Path] = ()) -> list[Path]:
+        """Write both tables as CSV and Parquet, and the codebook, as one set; return the paths.
+
+        ``inputs``: files and folders that must not be written over (the corpus's ``sources``).
+        """
         from framing.features.codebook import render_codebook
         from framing.features.outputs import write_frames
 
         return write_frames((("sentences", self.sentences), ("articles", self.articles)), out_dir,
                             codebook=render_codebook(self.lexicon_versions, codebooks=self.codebooks),
-                            codebooks=self.codebooks)
+                            inputs=inputs, codebooks=self.codebooks)
 
 
 def features(corpus, *, lexicons: str | Path | None = None, workers: int = 1, engine: str | Engine = "local",
@@ -90,12 +93,16 @@ def write_features(chunks: Iterable[list[dict]], out_dir: str | Path, *, lexicon
                    workers: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
                    cache: SentenceCache | str | Path | None = None,
                    progress: Callable[[Summary], None] | None = None,
+                   inputs: Iterable[str | Path] | None = None, strict: bool = False,
                    codebooks: Iterable[str | Path] | None = None) -> Summary:
     """Compute the feature tables chunk by chunk and write them to ``out_dir`` as they go.
 
     ``chunks`` are lists of corpus records (dicts), as :func:`framing.corpus.iter_corpus` yields them;
     memory holds a few chunks at a time however large the corpus. The files appear, all at once, only
-    when the last chunk is written.
+    when the last chunk is written. No file is written over one of ``inputs`` (default: the ``sources``
+    of ``chunks`` when it is a corpus stream), nor into an input folder. A corpus stream that yields no
+    record raises :class:`~framing.corpus.NothingToAnalyse`; with ``strict``, one that skipped anything
+    raises :class:`~framing.corpus.CorpusError`; either way no output is replaced.
 
     Returns
     -------
@@ -108,14 +115,16 @@ def write_features(chunks: Iterable[list[dict]], out_dir: str | Path, *, lexicon
     versions: dict[str, dict[str, str]] = {}
     summary = Summary()
     books = load_codebooks(codebooks)
-    with _engine(engine, workers=workers, scheduler=scheduler) as running, \
-            feature_sinks(out_dir, codebook=lambda: render_codebook(dict(sorted(versions.items())), codebooks=books),
-                          codebooks=books) as sinks:
+    with feature_sinks(out_dir, codebook=lambda: render_codebook(dict(sorted(versions.items())), codebooks=books),
+                       inputs=getattr(chunks, "sources", ()) if inputs is None else inputs, codebooks=books) as sinks, \
+            _engine(engine, workers=workers, scheduler=scheduler) as running:
         for result in extract(chunks, engine=running, lexicons=lexicons, cache=_cache(cache), summary=summary,
                               progress=progress, codebooks=codebooks):
             sinks["sentences"].write(result.sentences)
             sinks["articles"].write(result.articles)
             versions |= result.versions
+        if hasattr(chunks, "check"):
+            chunks.check(strict=strict)  # before the files appear: a failed check replaces no output
     return summary
 
 

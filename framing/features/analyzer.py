@@ -15,6 +15,7 @@ from framing.codebooks import Codebook, load_codebooks
 from framing.features import frames, loaded, sentiment
 from framing.features.frames import per_1k
 from framing.features.matching import LexiconMatcher
+from framing.languages import get_language
 from framing.text import word_count
 
 NAN = math.nan
@@ -112,7 +113,7 @@ class LanguageAnalyzer:
         polarity, subjectivity = sentiment.textblob_sentiment(text, lang=self.lang)
         row = {"sent_tb_polarity": polarity, "sent_tb_subjectivity": subjectivity,
                "sent_vader_compound": sentiment.vader_compound(text, lang=self.lang)}
-        if self.lang not in sentiment.ENGLISH_ONLY:
+        if not (get_language(self.lang).has("textblob") and get_language(self.lang).has("vader")):
             reasons.append("sent_tb_*, sent_vader_compound: TextBlob and VADER are English-only analyzers")
         matcher = self.matchers["polarity"]
         if matcher is None:

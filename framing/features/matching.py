@@ -1,10 +1,12 @@
 """Match lexicon entries in text: word boundaries, multiword phrases, inflection and negation.
 
-English and Swedish are matched on Snowball stems of lower-cased word tokens, so "sanctions",
-"sanctioned" and "sanction" are one entry; a word much shorter than the entry word does not match, so
-"question" is not "questionable" although both stem to "question". Chinese is matched on jieba tokens: a term matches where
-its characters run from one token boundary to another, so 合作 matches in 通过合作降低 but not
-inside a longer word. A term part ``*`` is a gap of up to ``MAX_GAP`` tokens (据 * 报道).
+Words are matched on the key their language module gives them (:meth:`Language.key`): English and
+Swedish on Snowball stems of lower-cased word tokens, so "sanctions", "sanctioned" and "sanction" are one
+entry; a word much shorter than the entry word does not match, so "question" is not "questionable"
+although both stem to "question". In a language that does not write words apart (Chinese) a term
+matches where its characters run from one token boundary to another, so 合作 matches in 通过合作降低 but
+not inside a longer word. A term part ``*`` is a gap of up to ``MAX_GAP`` tokens (据 * 报道). Whether a
+match is negated is the language's negation rule (:class:`framing.languages.Negators`).
 """
 
 from __future__ import annotations
@@ -13,14 +15,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from framing.languages import Language, get_language
 from framing.text import token_spans
 
 MAX_GAP = 4
-NEGATION_WINDOW = 3
 # A word matches an entry word with the same stem only if it is at most this many characters shorter:
 # "sanction" matches "sanctions", but "question" does not match "questionable" (both stem to "question").
 STEM_SLACK = 2
-STEMMERS = {"en": "english", "sv": "swedish"}
 
 
 @dataclass(frozen=True)
@@ -48,19 +49,6 @@ class Match:
         return data
 
 
-@lru_cache(maxsize=None)
-def _stemmer(lang: str):
-    import snowballstemmer
-
-    return snowballstemmer.stemmer(STEMMERS[lang])
-
-
-@lru_cache(maxsize=200_000)
-def _key(token: str, lang: str) -> str:
-    word = token.casefold().replace("’", "'")
-    return _stemmer(lang).stemWord(word) if lang in STEMMERS else word
-
-
 def token_keys(text: str, *, lang: str) -> tuple[list[str], list[tuple[int, int]]]:
     """Return the match keys of the word tokens of ``text`` and their character spans.
 
@@ -72,7 +60,8 @@ def token_keys(text: str, *, lang: str) -> tuple[list[str], list[tuple[int, int]
 @lru_cache(maxsize=16)
 def _token_keys(text: str, lang: str) -> tuple[list[str], list[tuple[int, int]]]:
     spans = token_spans(text, lang=lang)
-    return [_key(tok, lang) for tok, _, _ in spans], [(start, end) for _, start, end in spans]
+    key = get_language(lang).key
+    return [key(tok) for tok, _, _ in spans], [(start, end) for _, start, end in spans]
 
 
 @dataclass(frozen=True)
@@ -90,32 +79,33 @@ class LexiconMatcher:
     ----------
     entries : iterable of lexicon entries (``term, category, weight, explanation, gloss``).
     lang : the language of the lexicon and of the texts it will be given.
-    negators : terms that, within ``NEGATION_WINDOW`` tokens before a match, mark it negated.
+    negators : the lexicon's negators; a match in the reach of one (the language's negation rules) is negated.
     """
 
     def __init__(self, entries, *, lang: str, negators=()) -> None:
         self.lang = lang
+        self.language: Language = get_language(lang)
         self._by_first: dict[str, list[tuple[_Term, object]]] = defaultdict(list)
         for entry in entries:
             term = self._compile(entry.term)
             if term.keys and term.keys[0] != "*":
                 self._by_first[self._index_key(term.keys[0])].append((term, entry))
-        self._negators = {key for term in negators for key in self._compile(term).keys}
+        self.negators = self.language.negators(tuple(negators))
 
     def _index_key(self, key: str) -> str:
-        # A Chinese term may span several jieba tokens, so index it by its first character.
-        return key[0] if self.lang == "zh" else key
+        # Where words are not written apart a term may span several tokens, so index it by its first character.
+        return key if self.language.spaced else key[0]
 
     def _compile(self, term: str) -> _Term:
         keys: list[str] = []
         lengths: list[int] = []
         for part in term.split():
-            if part == "*" or self.lang == "zh":
+            if part == "*" or not self.language.spaced:
                 keys.append(part)
                 lengths.append(0)
                 continue
             for tok, start, end in token_spans(part, lang=self.lang):
-                keys.append(_key(tok, self.lang))
+                keys.append(self.language.key(tok))
                 lengths.append(max(0, end - start - STEM_SLACK))
         return _Term(tuple(keys), tuple(lengths))
 
@@ -123,46 +113,51 @@ class LexiconMatcher:
         """Return the non-overlapping matches in ``text``, longest first where two overlap."""
         keys, spans = token_keys(text, lang=self.lang)
         lengths = [end - start for start, end in spans]
+        spaced = self.language.spaced
         candidates = []
         for i, key in enumerate(keys):
             for term, entry in self._by_first.get(self._index_key(key), ()):
-                end = _match_at(term, 0, keys, lengths, i, self.lang)
+                end = _match_at(term, 0, keys, lengths, i, spaced)
                 if end is not None:
                     candidates.append((i, end, entry))
-        return [self._match(text, keys, spans, i, end, entry) for i, end, entry in _longest_first(candidates)]
+        if not candidates:
+            return []
+        negated = self.negators.scope(text, spans, keys) if self.negators else frozenset()
+        return [self._match(text, spans, i, end, entry, negated=i in negated)
+                for i, end, entry in _longest_first(candidates)]
 
-    def _match(self, text, keys, spans, i, end, entry) -> Match:
-        window = keys[max(0, i - NEGATION_WINDOW):i]
+    @staticmethod
+    def _match(text, spans, i, end, entry, *, negated: bool) -> Match:
         start_char, end_char = spans[i][0], spans[end - 1][1]
         return Match(term=entry.term, surface=text[start_char:end_char], start=start_char, end=end_char,
                      category=entry.category, weight=float(entry.weight), explanation=entry.explanation,
-                     gloss=getattr(entry, "gloss", None), negated=any(k in self._negators for k in window))
+                     gloss=getattr(entry, "gloss", None), negated=negated)
 
 
-def _match_at(term: _Term, n: int, keys: list[str], lengths: list[int], pos: int, lang: str) -> int | None:
+def _match_at(term: _Term, n: int, keys: list[str], lengths: list[int], pos: int, spaced: bool) -> int | None:
     """Return the token index just past a match of ``term`` from its part ``n`` on at token ``pos``, or None."""
     while n < len(term.keys):
         if term.keys[n] == "*":
             for gap in range(MAX_GAP + 1):
-                end = _consume(term, n + 1, keys, lengths, pos + gap, lang)
+                end = _consume(term, n + 1, keys, lengths, pos + gap, spaced)
                 if end is not None:
-                    rest = _match_at(term, n + 2, keys, lengths, end, lang)
+                    rest = _match_at(term, n + 2, keys, lengths, end, spaced)
                     if rest is not None:
                         return rest
             return None
-        pos = _consume(term, n, keys, lengths, pos, lang)
+        pos = _consume(term, n, keys, lengths, pos, spaced)
         if pos is None:
             return None
         n += 1
     return pos
 
 
-def _consume(term: _Term, n: int, keys: list[str], lengths: list[int], pos: int, lang: str) -> int | None:
-    """Match part ``n`` of ``term`` at token ``pos``; a Chinese part may cover several whole tokens."""
+def _consume(term: _Term, n: int, keys: list[str], lengths: list[int], pos: int, spaced: bool) -> int | None:
+    """Match part ``n`` of ``term`` at token ``pos``; in unspaced writing a part may cover several whole tokens."""
     if pos >= len(keys):
         return None
     part = term.keys[n]
-    if lang != "zh":
+    if spaced:
         return pos + 1 if keys[pos] == part and lengths[pos] >= term.min_lengths[n] else None
     joined = ""
     while pos < len(keys) and len(joined) < len(part):

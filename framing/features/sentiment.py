@@ -15,8 +15,8 @@ from importlib import resources
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
 from framing.features.matching import Match
+from framing.languages import get_language
 
-ENGLISH_ONLY = frozenset({"en"})
 NAN = math.nan
 _ASCII_PUNCTUATION = string.punctuation
 
@@ -94,7 +94,7 @@ def vader() -> PackagedVader:
 
 def textblob_sentiment(text: str, *, lang: str) -> tuple[float, float]:
     """Return TextBlob's ``(polarity, subjectivity)`` for English ``text``; NaNs for other languages."""
-    if lang not in ENGLISH_ONLY:
+    if not get_language(lang).has("textblob"):
         return NAN, NAN
     # What TextBlob(text).sentiment returns, without a blob and a new named-tuple class per sentence.
     from textblob.en import sentiment as pattern_sentiment
@@ -105,7 +105,7 @@ def textblob_sentiment(text: str, *, lang: str) -> tuple[float, float]:
 
 def vader_compound(text: str, *, lang: str) -> float:
     """Return VADER's compound score for English ``text``; NaN for other languages."""
-    if lang not in ENGLISH_ONLY:
+    if not get_language(lang).has("vader"):
         return NAN
     return float(vader().polarity_scores(text)["compound"])
 

@@ -13,6 +13,8 @@ from pathlib import Path
 import matplotlib as mpl
 from matplotlib import font_manager
 
+from framing.languages import get_language, known_languages
+
 #: Okabe & Ito (2008), "Color universal design": distinguishable with every common colour-vision deficiency.
 OKABE_ITO = {
     "blue": "#0072B2",
@@ -40,8 +42,9 @@ TEXT_WIDTH = 6.7
 BASE_SIZE = 8.5
 SMALL_SIZE = 7.5
 
-#: Latin, Swedish and symbols from DejaVu Sans; Chinese from Noto Sans CJK (set-up installs fonts-noto-cjk).
-FONT_FALLBACK = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK TC", "Droid Sans Fallback")
+#: Each language module's fonts, in order, once: Latin, Swedish and symbols from DejaVu Sans; Chinese from
+#: Noto Sans CJK (set-up installs fonts-noto-cjk).
+FONT_FALLBACK = tuple(dict.fromkeys(font for code in known_languages() for font in get_language(code).fonts))
 
 
 def prefer_system_fonts() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from matplotlib.figure import Figure
@@ -31,16 +32,25 @@ def draw_figures(results: Results) -> dict[str, Figure]:
         # The codebook's first contrast (the story codebook's cooperation versus sanctions).
         book, declared = contrast
         figures["coop_vs_sanction"] = plots.coop_vs_sanction(
-            results.by_story.groups, colours=colours, feature=book.column(declared.key),
+            results.per_story.groups, colours=colours, feature=book.column(declared.key),
             sides=(declared.negative, declared.positive))
     if results.featured_pair is not None:
         figures["headline_diff"] = plots.headline_diff(results.featured_pair)
     return {name: figures[name] for name in FIGURES if name in figures}
 
 
-def write_figures(results: Results, out_dir: str | Path, *, formats: tuple[str, ...] = plots.FORMATS) -> list[Path]:
-    """Draw every figure of ``results`` and write each in ``formats`` into ``out_dir``; return the paths."""
-    paths = []
-    for name, figure in draw_figures(results).items():
-        paths += plots.save_figure(figure, out_dir, name=name, provenance=results.provenance, formats=formats)
-    return paths
+def write_figures(results: Results, out_dir: str | Path, *, formats: tuple[str, ...] = plots.FORMATS,
+                  inputs: Iterable[str | Path] = ()) -> list[Path]:
+    """Draw every figure of ``results`` and write each in ``formats`` into ``out_dir``; return the paths.
+
+    The figures appear together (:func:`framing.io.output_set`); none is written over one of ``inputs``
+    (the corpus's ``sources``) or into an input folder.
+    """
+    from framing.io import output_set
+
+    out_dir = Path(out_dir)
+    with output_set(out_dir, inputs=inputs) as staging:
+        paths = []
+        for name, figure in draw_figures(results).items():
+            paths += plots.save_figure(figure, staging, name=name, provenance=results.provenance, formats=formats)
+    return [out_dir / path.name for path in paths]

@@ -154,7 +154,7 @@ def coop_numbers(results: Results) -> dict:
         return {"stories": {}, "articles": [], "tests": []}
     book, contrast = results.contrast
     feature = book.column(contrast.key)
-    groups = results.by_story.groups
+    groups = results.per_story.groups
     stories = {}
     for story, rows in groups.groupby("story", sort=True):
         stories[story] = _by_outlet(rows, feature)
@@ -162,7 +162,7 @@ def coop_numbers(results: Results) -> dict:
                  contrast.positive: row[book.column(contrast.positive, "count")],
                  contrast.negative: row[book.column(contrast.negative, "count")], "index": row[feature]}
                 for _, row in results.full_text.articles.sort_values("outlet").iterrows()]
-    tests = results.by_story.tests
+    tests = results.per_story.tests
     perm = tests[(tests["feature"] == feature) & (tests["test"] == "permutation")]
     return {"stories": stories, "articles": articles,
             "tests": [{"story": r.story, "a": r.group_a, "b": r.group_b, "difference": r.estimate,
@@ -186,7 +186,7 @@ def term_numbers(results: Results, *, top: int = 5) -> dict:
 
 def test_numbers(results: Results) -> dict:
     """Pairwise tests of outlets within each story, and how many reach Holm-adjusted significance."""
-    tests = results.by_story.tests
+    tests = results.per_story.tests
     pairs = tests[tests["test"] == "mann-whitney"]
     rows = [{"story": r.story, "feature": r.feature, "a": r.group_a, "b": r.group_b, "delta": r.estimate,
              "ci_low": r.ci_low, "ci_high": r.ci_high, "p_holm": r.p_holm, "unit": r.unit}

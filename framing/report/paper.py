@@ -64,19 +64,26 @@ def build_paper(
     """
     out_dir = Path(out_dir)
     inputs = Path(inputs) if inputs is not None else out_dir / "paper" / "inputs"
+    sources = [*getattr(corpus, "sources", ()), inputs]
+    for folder in ("figures", "paper"):
+        io.refuse_overwriting_inputs(out_dir / folder / "x", sources, folder=True)
+    evaluations = read_evaluations(inputs)
     results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebooks)
-    paths = write_figures(results, out_dir / "figures")
-    paper_dir = out_dir / "paper"
-    tables = paper_tables(results)
-    for name, frame in tables.items():
-        paths.append(io.write_table(_rounded(frame), paper_dir / "tables" / f"{name}.csv"))
-    numbers = paper_numbers(results, evaluations=read_evaluations(inputs))
-    text = json.dumps(numbers, ensure_ascii=False, indent=1, sort_keys=True)
-    paths.append(io.write_text(paper_dir / "numbers.json", text + "\n"))
-    figures = [name for name in FIGURES if (out_dir / "figures" / f"{name}.svg").exists()]
-    html = render_html(numbers, tables, figures=figures)
-    paths.append(io.write_text(paper_dir / "paper.html", html))
-    paths.append(io.write_bytes(paper_dir / "paper.pdf", html_to_pdf(html, base_url=paper_dir)))
+    # Every file is staged and the set appears at once: a failure (a full disk) leaves the previous paper.
+    with io.output_set(out_dir, inputs=sources) as staging:
+        paths = write_figures(results, staging / "figures")
+        paper_dir = staging / "paper"
+        tables = paper_tables(results)
+        for name, frame in tables.items():
+            paths.append(io.write_table(_rounded(frame), paper_dir / "tables" / f"{name}.csv"))
+        numbers = paper_numbers(results, evaluations=evaluations)
+        text = json.dumps(numbers, ensure_ascii=False, indent=1, sort_keys=True)
+        paths.append(io.write_text(paper_dir / "numbers.json", text + "\n"))
+        figures = [name for name in FIGURES if (staging / "figures" / f"{name}.svg").exists()]
+        html = render_html(numbers, tables, figures=figures)
+        paths.append(io.write_text(paper_dir / "paper.html", html))
+        paths.append(io.write_bytes(paper_dir / "paper.pdf", html_to_pdf(html, base_url=paper_dir)))
+        paths = [out_dir / path.relative_to(staging) for path in paths]
     return paths
 
 
@@ -134,7 +141,7 @@ def paper_tables(results: Results) -> dict[str, pd.DataFrame]:
     groups = results.by_outlet.groups
     outlet = groups[groups["feature"].isin(OUTLET_MEASURES)][
         ["outlet", "feature", "n_articles", "n_sentences", "mean", "ci_low", "ci_high", "unit", "caution"]]
-    tests = results.by_story.tests
+    tests = results.per_story.tests
     pairwise = tests[tests["feature"].isin(TESTED) & tests["test"].isin(["mann-whitney", "permutation"])][
         ["story", "feature", "test", "group_a", "group_b", "n_a", "n_b", "unit", "effect", "estimate", "ci_low",
          "ci_high", "p_value", "p_holm", "caution"]]

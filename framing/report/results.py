@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -28,7 +29,8 @@ class Results:
         Features of the records with body text (``kind == "article"``), the ones whose outlets are
         compared; every record when there are none.
     by_outlet, by_story : Comparison
-        ``framing.compare`` of ``full_text`` by outlet, across the corpus and within each story.
+        ``framing.compare`` of ``full_text`` by outlet, across the corpus, and within stories (pooled over
+        the stories with each held fixed, and inside each story: :attr:`per_story`).
     pairs : pandas.DataFrame
         Headline pairs from :func:`framing.features.headlines.align_headlines` on every record.
     seed, n_boot : int
@@ -43,6 +45,13 @@ class Results:
     pairs: pd.DataFrame
     seed: int
     n_boot: int
+
+    @property
+    def per_story(self) -> SimpleNamespace:
+        """The rows of ``by_story`` that compare outlets inside one story (scope ``story``), table by table."""
+        return SimpleNamespace(**{name: frame[frame["scope"] == "story"].reset_index(drop=True)
+                                  for name in ("groups", "tests", "frames", "terms")
+                                  for frame in [getattr(self.by_story, name)]})
 
     @property
     def provenance(self) -> Provenance:
@@ -112,6 +121,6 @@ def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path
     return Results(
         records=records, tables=tables, full_text=full_text,
         by_outlet=framing.compare(full_text, by="outlet", seed=seed, n_boot=n_boot),
-        by_story=framing.compare(full_text, by="outlet", within="story", seed=seed, n_boot=n_boot),
-        pairs=align_headlines(tables.sentences), seed=seed, n_boot=n_boot,
+        by_story=framing.compare(full_text, by="outlet", within="story", per_story=True, seed=seed, n_boot=n_boot),
+        pairs=align_headlines(tables.sentences, articles=tables.articles), seed=seed, n_boot=n_boot,
     )

@@ -74,7 +74,10 @@ def read_headlines(path: str | Path) -> list[Headline]:
     first = raw.split("\n", 1)[0].casefold()
     is_csv = path.suffix.lower() == ".csv" or any(f"{name}," in first or first.endswith(name)
                                                    for name in HEADLINE_COLUMNS)
-    headlines = _csv_headlines(raw, path) if is_csv else _line_headlines(raw)
+    try:
+        headlines = _csv_headlines(raw, path) if is_csv else _line_headlines(raw)
+    except csv.Error as error:  # a field over the csv module's 131,072 characters, a NUL byte
+        raise InputError(f"not a valid CSV file: {error}", path=path) from None
     if not headlines:
         raise InputError("no headlines in the file", path=path)
     return headlines

@@ -67,9 +67,19 @@ def test_a_streamed_csv_equals_load_corpus_and_keeps_line_numbers(tmp_path, smal
     assert [str(p) for p in stream.problems] == [f"{tmp_path / 'export.csv'}: line 9: no text"]
 
 
-def test_a_broken_row_late_in_a_csv_keeps_the_rows_before_it(tmp_path, small_batches):
+def test_a_broken_row_late_in_a_csv_keeps_the_rows_before_and_after_it(tmp_path, small_batches):
     lines = ["title,text"] + [f"Headline {n},Body sentence number {n} about cooperation." for n in range(7)]
     lines.insert(6, "Bad,row,with,extra,cells")
+    (tmp_path / "late.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    stream, _, records = streamed(tmp_path / "late.csv")
+    assert list(records["title"]) == [f"Headline {n}" for n in range(7)]
+    assert [str(problem) for problem in stream.problems] == [
+        f"{tmp_path / 'late.csv'}: line 7: 5 fields where the header has 2; row skipped"]
+
+
+def test_a_quote_left_open_late_in_a_csv_keeps_the_rows_before_it(tmp_path, small_batches):
+    lines = ["title,text"] + [f"Headline {n},Body sentence number {n} about cooperation." for n in range(7)]
+    lines.insert(6, 'Bad,"a quote that never closes')
     (tmp_path / "late.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     stream, _, records = streamed(tmp_path / "late.csv")
     assert list(records["title"]) == ["Headline 0", "Headline 1", "Headline 2"]

@@ -1,5 +1,7 @@
 """Training, saving and loading a model; files that are not models, or would run code, are refused."""
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 import skops.io
@@ -57,8 +59,55 @@ def test_a_model_file_that_would_run_code_is_refused(tmp_path):
     skops.io.dump({"format": MODEL_FORMAT, "pipeline": Payload()}, path)
     with pytest.raises(InputError) as error:
         load_model(path)
-    assert str(error.value) == (f"{path}: refusing a model file that would load untrusted types: "
-                                "tests.detection.test_model.Payload")
+    assert str(error.value) == (f"{path}: refusing a model file that would load types a framing model never "
+                                "holds: tests.detection.test_model.Payload")
+
+
+@pytest.fixture(scope="module")
+def saved_model(tmp_path_factory):
+    from tests.detection.conftest import LOADED, NEUTRAL
+
+    model = LoadedModel(lang="en", seed=0).fit(LOADED + NEUTRAL, [1] * len(LOADED) + [0] * len(NEUTRAL))
+    path = tmp_path_factory.mktemp("model") / "model.skops"
+    model.save(path)
+    return path
+
+
+def edited(saved_model, tmp_path, change) -> Path:
+    payload = skops.io.load(saved_model, trusted=skops.io.get_untrusted_types(file=saved_model))
+    change(payload)
+    path = tmp_path / "edited.skops"
+    skops.io.dump(payload, path)
+    return path
+
+
+def test_a_type_skops_trusts_but_a_model_never_holds_is_refused(saved_model, tmp_path):
+    from sklearn.svm import SVC
+
+    path = edited(saved_model, tmp_path, lambda payload: payload.update(blend=SVC()))
+    with pytest.raises(InputError) as error:
+        load_model(path)
+    assert str(error.value) == (f"{path}: refusing a model file that would load types a framing model never "
+                                "holds: sklearn.svm._classes.SVC")
+    assert "sklearn.svm._classes.SVC" not in skops.io.get_untrusted_types(file=path)  # skops alone would load it
+
+
+def test_missing_parts_and_wrong_shapes_are_one_line(saved_model, tmp_path):
+    path = edited(saved_model, tmp_path, lambda payload: payload.pop("pipeline"))
+    with pytest.raises(InputError) as error:
+        load_model(path)
+    assert str(error.value) == f"{path}: a framing model without its 'pipeline' part; retrain it"
+
+    def squash(payload):
+        for calibrated in payload["pipeline"].steps[-1][1].calibrated_classifiers_:
+            calibrated.estimator.coef_ = calibrated.estimator.coef_[:, :3]
+
+    path = edited(saved_model, tmp_path, squash)
+    with pytest.raises(InputError) as error:
+        load_model(path)
+    assert str(error.value).startswith(f"{path}: a framing model with a malformed part (ValueError: ")
+    assert str(error.value).endswith("; retrain it") and "\n" not in str(error.value)
+    assert load_model(saved_model).predict_proba(["The corrupt regime betrayed the public again."])[0] > 0.5
 
 
 def test_train_then_score_with_the_model_still_highlights_terms(labelled, tmp_path):

@@ -74,4 +74,4 @@ def tables() -> Tables:
 def comparison(tables):
     from framing.stats import compare
 
-    return compare(tables, by="outlet", within="story", seed=7, n_boot=300)
+    return compare(tables, by="outlet", within="story", per_story=True, seed=7, n_boot=300)

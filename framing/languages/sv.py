@@ -1,0 +1,41 @@
+"""Swedish: Punkt sentences, Snowball stems, and Swedish news boilerplate."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from framing.languages.base import Language, LineRuleSpec
+
+_SOCIAL = r"twitter|x|facebook|instagram|threads|linkedin|mastodon|bluesky|tiktok|youtube|telegram"
+_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december")
+
+
+class Swedish(Language):
+    """Swedish."""
+
+    name = "Swedish"
+    punkt_model = "swedish"
+    stemmer = "swedish"
+    scope_breaks = frozenset({"men", "fast", "dock", "däremot", "medan"})
+    # "inte billig utan bra": after a negation "utan" is "but rather", not "without".
+    contrastive_negators = frozenset({"utan"})
+    not_negations = ("inte bara", "inte enbart", "inte minst", "utan tvekan")
+    months = MappingProxyType({m: i for i, m in enumerate(_MONTHS, start=1)})
+    weekday_pattern = r"(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?"
+    date_prefixes = ("publicerad", "uppdaterad")
+    genre_labels = frozenset({"analys", "debatt", "ledare", "krönika", "intervju", "just nu", "uppdaterad"})
+    speech_words = ("sade", "säger", "uppgav", "enligt")
+    line_rules = (
+        LineRuleSpec("subscription prompt", r"^prenumerera\b|\bprenumerera (?:idag|nu|här)\b|\bgenom att prenumerera\b"),
+        LineRuleSpec("newsletter sign-up", r"\bnyhetsbrev(?:et)?\b|^registrera dig\b|^anmäl dig\b", max_words=40),
+        LineRuleSpec("account notice", r"\bdu är nu (?:registrerad|inloggad|prenumerant)\b|^välkommen tillbaka\b"),
+        LineRuleSpec("comment prompt", r"^kommentarer(?:\s*\(\d+\))?$|^(?:lämna|skriv) en kommentar\b|^visa kommentarer\b"),
+        LineRuleSpec("author promotion", rf"^följ (?:\S+ ){{1,4}}på (?:{_SOCIAL})\b"),
+        LineRuleSpec("navigation", r"^(?:annons|läs mer|läs också|relaterat|mest läst)\s*:?$", max_words=4),
+    )
+    outlet_patterns = (r"\bmed (?P<outlet>[A-ZÅÄÖ][\w&'-]*(?: [A-ZÅÄÖ][\w&'-]*){0,3})$",)
+    author_bio_verbs = ("är", "var", "har", "skriver", "bevakar")
+
+
+LANGUAGE = Swedish("sv")
