@@ -2,9 +2,9 @@
 
 A user with articles (or sentences) labelled 0/1 for some frames trains :class:`FrameModel`; each frame
 gets a logistic regression on the codebook's cue measures (count, rate and untrained score of every
-family, summed over the text's sentences) beside word 1–2-gram TF-IDF and, optionally, the encoder's
-sentence vectors, calibrated so that ``frame_<key>_score`` reads as a probability. Files are skops with
-a trusted-type list, like the loaded-language model.
+family, summed over the text's sentences) and the out-of-fold score of a word model (1–2-gram TF-IDF and,
+optionally, the encoder's sentence vectors), calibrated so that ``frame_<key>_score`` reads as a
+probability. Files are skops with a trusted-type list, like the loaded-language model.
 """
 
 from __future__ import annotations
@@ -106,67 +106,90 @@ class FrameModel:
         self.c = c
         self.encoder = encoder
 
-    def _pipeline(self):
+    def _words_pipeline(self):
+        """Word 1–2-gram TF-IDF (and the encoder, if any) under a logistic regression."""
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
         from sklearn.preprocessing import StandardScaler
 
-        blocks = [("cues", make_pipeline(CodebookFeatures(lang=self.lang, codebook=self.codebook), StandardScaler())),
-                  ("ngrams", TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_df=0.9, sublinear_tf=True))]
+        blocks = [("ngrams", TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_df=0.9, sublinear_tf=True))]
         weights = None
         if self.encoder is not None:
             from framing.detection.encoder import SentenceEncoder
             from framing.detection.model import ENCODER_WEIGHT
 
             blocks.append(("encoder", make_pipeline(SentenceEncoder(self.encoder), StandardScaler())))
-            weights = {"cues": 1.0, "ngrams": 1.0, "encoder": ENCODER_WEIGHT}
-        # liblinear: L-BFGS is slow on a few hundred long texts with tens of thousands of n-grams.
+            weights = {"ngrams": 1.0, "encoder": ENCODER_WEIGHT}
+        # liblinear: fast and exact on a few hundred texts with tens of thousands of n-grams.
         classifier = LogisticRegression(C=self.c, class_weight="balanced", solver="liblinear")
         return Pipeline([("features", FeatureUnion(blocks, transformer_weights=weights)), ("classifier", classifier)])
 
+    def _stacker(self):
+        """The codebook's cue measures and the word model's score, standardised, under a logistic regression."""
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import StandardScaler
+
+        return make_pipeline(StandardScaler(), LogisticRegression(C=self.c, class_weight="balanced",
+                                                                  solver="liblinear"))
+
     def fit(self, texts: list[str], labels: pd.DataFrame) -> FrameModel:
-        """Fit one model per column of ``labels`` (0/1): a logistic regression on all texts, calibrated by
-        Platt scaling on its out-of-fold decision values (three folds), which also give the F1-best threshold."""
+        """Fit one model per column of ``labels`` (0/1).
+
+        Two parts, stacked: a word model (n-grams, and the encoder if any) whose out-of-fold scores join the
+        codebook's cue measures in a small logistic regression; that regression's out-of-fold decision values
+        (three folds) calibrate it by Platt scaling and give the F1-best threshold. The word model is one
+        feature among the cues, so a few hundred labelled texts do not drown the codebook in n-grams.
+        """
         from threadpoolctl import threadpool_limits
 
         if self.encoder is not None:
             from framing.detection.encoder import require
 
             require(self.encoder, lang=self.lang)
-
         texts = list(texts)
         self.frames_ = list(labels.columns)
-        self.pipelines_, self.calibrators_, self.thresholds_ = {}, {}, {}
+        self.words_, self.stackers_, self.calibrators_, self.thresholds_ = {}, {}, {}, {}
         # One BLAS thread: on a busy machine, threaded BLAS calls on these small matrices wait far longer
         # than they compute (a fit took 40 times longer).
         with threadpool_limits(limits=1):
-            self._fit_frames(texts, labels)
+            cues = CodebookFeatures(lang=self.lang, codebook=self.codebook).transform(texts)
+            for key in self.frames_:
+                self._fit_frame(key, texts, cues, labels[key].to_numpy(dtype=int))
         return self
 
-    def _fit_frames(self, texts: list[str], labels: pd.DataFrame) -> None:
+    def _fit_frame(self, key: str, texts: list[str], cues: np.ndarray, y: np.ndarray) -> None:
         from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
         from framing.detection.model import _best_f1_threshold
 
-        for key in self.frames_:
-            y = labels[key].to_numpy(dtype=int)
-            if y.min() == y.max() or min(np.bincount(y)) < 3:
-                raise InputError(f"frame column '{key}' needs at least 3 texts with and 3 without the frame")
-            folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=self.seed)
-            held_out = cross_val_predict(self._pipeline(), texts, y, cv=folds, method="decision_function")
-            calibrator = LogisticRegression().fit(held_out.reshape(-1, 1), y)
-            self.calibrators_[key] = calibrator
-            self.thresholds_[key] = _best_f1_threshold(y, calibrator.predict_proba(held_out.reshape(-1, 1))[:, 1])
-            self.pipelines_[key] = self._pipeline().fit(texts, y)
+        if y.min() == y.max() or min(np.bincount(y)) < 3:
+            raise InputError(f"frame column '{key}' needs at least 3 texts with and 3 without the frame")
+        folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=self.seed)
+        words = cross_val_predict(self._words_pipeline(), texts, y, cv=folds, method="decision_function")
+        stacked = np.column_stack([cues, words])
+        held_out = cross_val_predict(self._stacker(), stacked, y, cv=folds, method="decision_function")
+        calibrator = LogisticRegression().fit(held_out.reshape(-1, 1), y)
+        self.calibrators_[key] = calibrator
+        self.thresholds_[key] = _best_f1_threshold(y, calibrator.predict_proba(held_out.reshape(-1, 1))[:, 1])
+        self.words_[key] = self._words_pipeline().fit(texts, y)
+        self.stackers_[key] = self._stacker().fit(stacked, y)
 
     def predict_frames(self, texts: list[str]) -> dict[str, np.ndarray]:
         """Return ``{frame: calibrated probability per text}``."""
+        from threadpoolctl import threadpool_limits
+
         texts = list(texts)
-        return {key: self.calibrators_[key].predict_proba(
-                    self.pipelines_[key].decision_function(texts).reshape(-1, 1))[:, 1]
-                for key in self.frames_}
+        with threadpool_limits(limits=1):
+            cues = CodebookFeatures(lang=self.lang, codebook=self.codebook).transform(texts)
+            out = {}
+            for key in self.frames_:
+                stacked = np.column_stack([cues, self.words_[key].decision_function(texts)])
+                decision = self.stackers_[key].decision_function(stacked)
+                out[key] = self.calibrators_[key].predict_proba(decision.reshape(-1, 1))[:, 1]
+        return out
 
     def save(self, path: str | Path, *, inputs=()) -> Path:
         """Write the model with skops, atomically, with the versions it was trained with; ``inputs`` are files
@@ -181,7 +204,8 @@ class FrameModel:
         payload = {"format": MODEL_FORMAT, "format_version": MODEL_FORMAT_VERSION, "lang": self.lang,
                    "codebook": self.codebook, "seed": self.seed, "c": self.c, "encoder": self.encoder,
                    "frames": list(self.frames_), "versions": versions,
-                   "pipelines": [self.pipelines_[key] for key in self.frames_],
+                   "words": [self.words_[key] for key in self.frames_],
+                   "stackers": [self.stackers_[key] for key in self.frames_],
                    "calibrators": [self.calibrators_[key] for key in self.frames_],
                    "thresholds": [float(self.thresholds_[key]) for key in self.frames_]}
         return write_bytes(path, skops.io.dumps(payload), inputs=inputs)
@@ -199,7 +223,8 @@ class FrameModel:
             model = cls(lang=payload["lang"], codebook=payload["codebook"], seed=payload["seed"], c=payload["c"],
                         encoder=payload["encoder"])
             model.frames_ = list(payload["frames"])
-            model.pipelines_ = dict(zip(model.frames_, payload["pipelines"]))
+            model.words_ = dict(zip(model.frames_, payload["words"]))
+            model.stackers_ = dict(zip(model.frames_, payload["stackers"]))
             model.calibrators_ = dict(zip(model.frames_, payload["calibrators"]))
             model.thresholds_ = dict(zip(model.frames_, payload["thresholds"]))
             model.versions_ = payload["versions"]
