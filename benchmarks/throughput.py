@@ -155,20 +155,20 @@ def main(argv: list[str] | None = None) -> dict:
         streamed, peak = measure_streaming(args.stream_articles or args.articles, args.seed, folder)
         path = synthetic.write_jsonl(folder / "corpus.jsonl", args.articles, seed=args.seed)
         records = pd.DataFrame([r for chunk in iter_corpus(path) for r in chunk])
-        framing.features(records.head(3))  # load lexicons and models on both sides before timing
+        framing.feature_tables(records.head(3))  # load lexicons and models on both sides before timing
         baseline(records.head(3))
         slices = [records.iloc[start:start + SLICE] for start in range(0, len(records), SLICE)]
         # Each slice is cut into chunks the workers share; one worker reads the same chunks in turn.
         chunk_size = max(1, SLICE // (4 * args.workers))
         with LocalEngine(workers=args.workers) as pool:
-            runs = {"ours": lambda part: framing.features(part, chunk_size=chunk_size), "baseline": baseline,
-                    "workers": lambda part: framing.features(part, engine=pool, chunk_size=chunk_size)}
+            runs = {"ours": lambda part: framing.feature_tables(part, chunk_size=chunk_size), "baseline": baseline,
+                    "workers": lambda part: framing.feature_tables(part, engine=pool, chunk_size=chunk_size)}
             if args.workers == 1:
                 del runs["workers"]
             seconds, outputs = interleaved(runs, slices)
         ours, theirs = outputs["ours"], outputs["baseline"]
         check_shared(pd.concat([t.sentences for t in ours]), pd.concat([b[0] for b in theirs]))
-        framing.features(records, cache=folder / "cache")
+        framing.feature_tables(records, cache=folder / "cache")
         warm, warm_seconds = timed(framing.features, records, cache=folder / "cache")
         if warm.summary.hits != warm.summary.lookups:
             raise SystemExit("the warm run recomputed sentences")

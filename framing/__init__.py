@@ -4,7 +4,7 @@ The Python API mirrors the command line::
 
     import framing
     corpus = framing.load_corpus()          # the embedded seed corpus
-    tables = framing.features(corpus)       # sentence and article tables
+    tables = framing.feature_tables(corpus) # sentence and article tables
     result = framing.compare(tables, by="outlet")
 """
 
@@ -17,7 +17,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0"
 
-__all__ = ["__version__", "compare", "features", "load_corpus"]
+__all__ = ["__version__", "compare", "feature_tables", "load_corpus"]
 
 
 def __getattr__(name: str):
@@ -26,10 +26,11 @@ def __getattr__(name: str):
         from framing.corpus import load_corpus
 
         return load_corpus
-    if name == "features":
-        import framing.features  # the package is callable: framing.features(corpus)
+    if name == "feature_tables":
+        # A plain function: framing.features is the package of feature modules, and a name cannot be both.
+        from framing.features import feature_tables
 
-        return framing.features
+        return feature_tables
     if name == "compare":
         from framing.stats import compare
 

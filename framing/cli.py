@@ -200,7 +200,7 @@ def headlines_command(
     corpus = _read_corpus(path, follow_links=follow_links)
     if out is not None:
         refuse_overwriting_inputs(out, corpus.sources)  # before the work, as well as when writing
-    tables = framing.features(corpus)
+    tables = framing.feature_tables(corpus)
     pairs = align_headlines(tables.sentences, threshold=threshold, articles=tables.articles, window_days=window_days)
     print_headline_pairs(console, pairs)
     if out is not None:
@@ -338,7 +338,7 @@ def compare_command(
     sources = [*corpus.sources, *([groups] if groups else [])]
     for target in output_paths(out):
         refuse_overwriting_inputs(target, sources)  # before the work, as well as when writing
-    tables = framing.features(corpus, workers=workers, engine=engine, scheduler=scheduler, codebooks=codebook)
+    tables = framing.feature_tables(corpus, workers=workers, engine=engine, scheduler=scheduler, codebooks=codebook)
     result = framing.compare(tables, by=by, within=within, per_story=per_story, groups=mapping, over=over,
                              freq=freq, seed=seed, n_boot=n_boot)
     for written in result.write(out, inputs=sources):
@@ -362,7 +362,10 @@ def explain_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
     codebook: Codebooks = None,
 ) -> None:
-    """Highlight the loaded words of a headline and explain each; with --compare, diff two versions."""
+    """Highlight the loaded words and headline tricks of a headline and explain each; with --compare, diff two versions."""
+    from framing._lean import import_nltk_lean
+
+    import_nltk_lean()
     from framing.report.explain import explain, explanation_view, to_json
 
     text = _argument_text(text, "TEXT")
@@ -387,6 +390,9 @@ def worksheet_command(
     codebook: Codebooks = None,
 ) -> None:
     """Write a self-contained HTML worksheet on loaded words and framing for a class."""
+    from framing._lean import import_nltk_lean
+
+    import_nltk_lean()
     from framing.errors import InputError
     from framing.io import refuse_overwriting_inputs, write_text
     from framing.report.worksheet import DEFAULT_COUNT, build_worksheet, corpus_headlines, read_headlines
@@ -421,6 +427,7 @@ def score_command(
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read, scored and written at a time.")] = 2000,
     workers: Workers = 1,
+    headlines: Annotated[bool, typer.Option("--headlines", help="Each row is a headline: add headline_cue_score and headline_cues (headline tricks).")] = False,
     codebook: Codebooks = None,
 ) -> None:
     """Score every row of a CSV: loaded_score, the highlighted loaded_terms, and the other sentence measures."""
@@ -432,6 +439,7 @@ def score_command(
                   console=err_console, transient=True) as bar:
         task = bar.add_task(f"scoring {path.name}", total=None)
         n_rows = score_csv(path, out, text_col=text_col, lang=lang, model=model, chunk_rows=chunk_rows, workers=workers,
+                           headlines=headlines,
                            codebooks=codebook,
                            progress=lambda done, total: bar.update(task, completed=done, total=total),
                            note=lambda line: _labelled("note", "dim", line))

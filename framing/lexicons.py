@@ -11,6 +11,8 @@ jump to it.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import math
 import re
 import unicodedata
@@ -32,6 +34,7 @@ LOADED_CATEGORIES = frozenset(
 POLARITY_CATEGORIES = frozenset({"positive", "negative"})
 SOURCING_CATEGORIES = frozenset({"attribution", "hedging"})
 MODIFIER_CATEGORIES = frozenset({"negator", "intensifier", "diminisher"})
+HEADLINE_CATEGORIES = frozenset({"trick_label", "curiosity_gap", "second_person", "listicle", "superlative"})
 
 CATEGORIES: Mapping[str, frozenset[str]] = MappingProxyType(
     {
@@ -39,6 +42,7 @@ CATEGORIES: Mapping[str, frozenset[str]] = MappingProxyType(
         "polarity": POLARITY_CATEGORIES,
         "sourcing": SOURCING_CATEGORIES,
         "modifiers": MODIFIER_CATEGORIES,
+        "headlines": HEADLINE_CATEGORIES,
     }
 )
 FAMILIES = tuple(CATEGORIES)
@@ -178,10 +182,7 @@ def _load_cached(root: Path | Traversable | None, family: str, lang: str) -> Lex
     if not item.is_file():
         raise LexiconError(f"no {family} lexicon for language {lang!r}", path=str(item))
     raw = item.read_bytes()
-    data, problems = _check_file(raw, path=str(item), family=family, lang=lang)
-    if problems:
-        more = f" (and {len(problems) - 1} more; run `framing lexicons check`)" if len(problems) > 1 else ""
-        raise LexiconError(f"{problems[0]}{more}")
+    data = _parsed(raw, path=str(item), family=family, lang=lang)
     header = {key: value for key, value in data.items() if key != "entries"}
     entries = tuple(
         Entry(
@@ -200,6 +201,43 @@ def _load_cached(root: Path | Traversable | None, family: str, lang: str) -> Lex
         entries=entries,
         version=hashlib.sha256(raw).hexdigest()[:12],
     )
+
+
+def _parsed(raw: bytes, *, path: str, family: str, lang: str) -> dict:
+    """Return the checked data of one lexicon file; raise :class:`LexiconError` on its first problem.
+
+    YAML takes a second to parse the large word lists, which a one-headline command cannot afford each
+    time, so a file that passed its checks is kept as JSON in the cache folder, under the digest of its
+    bytes and of this module (which sets the checks), and read from there next time. A cache that cannot
+    be read or written is skipped.
+    """
+    from framing.features.cache import default_cache_dir
+
+    digest = hashlib.sha256(raw + _checks_version()).hexdigest()[:24]
+    cached = default_cache_dir() / "lexicons" / f"{family}-{lang}-{digest}.json"
+    try:
+        return json.loads(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data, problems = _check_file(raw, path=path, family=family, lang=lang)
+    if problems:
+        more = f" (and {len(problems) - 1} more; run `framing lexicons check`)" if len(problems) > 1 else ""
+        raise LexiconError(f"{problems[0]}{more}")
+    # A cache file, not an output: written beside its name and renamed into place without framing.io, whose
+    # table writers would cost a one-headline command the import of pandas.
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, cached)
+    except OSError:
+        pass
+    return data
+
+
+@lru_cache(maxsize=1)
+def _checks_version() -> bytes:
+    return Path(__file__).read_bytes()
 
 
 def _check_file(raw: bytes, *, path: str, family: str, lang: str) -> tuple[dict, list[Problem]]:

@@ -48,8 +48,8 @@ def test_shipped_codebooks_have_the_standard_frames():
 
 def test_a_copied_codebook_folder_scores_exactly_like_the_shipped_name(tmp_path):
     shutil.copytree(SHIPPED / "generic", tmp_path / "generic")
-    by_name = framing.features(ARTICLES, codebooks=["generic"])
-    by_path = framing.features(ARTICLES, codebooks=[tmp_path / "generic"])
+    by_name = framing.feature_tables(ARTICLES, codebooks=["generic"])
+    by_path = framing.feature_tables(ARTICLES, codebooks=[tmp_path / "generic"])
     pd.testing.assert_frame_equal(by_name.sentences, by_path.sentences, check_exact=True)
     pd.testing.assert_frame_equal(by_name.articles, by_path.articles, check_exact=True)
 
@@ -66,7 +66,7 @@ def test_a_family_added_in_data_flows_through_the_tables(tmp_path):
                             f"    cues: [{cue}, {{term: storm, weight: 0.5}}]\n", 1)
         path.write_text(text, encoding="utf-8")
     assert check_codebook(folder) == []
-    tables = framing.features(ARTICLES, codebooks=[folder])
+    tables = framing.feature_tables(ARTICLES, codebooks=[folder])
     articles = tables.articles.set_index("article_id")
     assert articles.loc["a1", "frame_disaster_count"] == 2  # "flood", "flooding"; the headline is kept apart
     assert articles.loc["a2", "frame_disaster_count"] == 1
@@ -78,7 +78,7 @@ def test_a_family_added_in_data_flows_through_the_tables(tmp_path):
 
 
 def test_several_codebooks_name_their_columns_and_a_language_without_cues_is_nan():
-    tables = framing.features(ARTICLES, codebooks=["generic", "policy"])
+    tables = framing.feature_tables(ARTICLES, codebooks=["generic", "policy"])
     articles = tables.articles.set_index("article_id")
     assert articles.loc["a1", "frame_generic_economic_count"] >= 2
     assert articles.loc["a1", "frame_policy_economic_score"] > 0

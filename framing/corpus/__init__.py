@@ -29,7 +29,7 @@ from framing.corpus.records import (
 )
 from framing.errors import InputError, printable
 from framing.text import normalize_text, sentences, tokens
-from framing.text.language import SAMPLE_CHARS, detect
+from framing.text.language import SAMPLE_CHARS, detect, is_short, short_text_language
 
 __all__ = [
     "ARTICLE_COLUMNS", "READERS", "Article", "Corpus", "CorpusError", "CorpusStream", "Note", "NothingToAnalyse",
@@ -434,15 +434,27 @@ def _unique_id(record_id: str, file: Path, folder: Path, used: set[str]) -> str:
     return record_id
 
 
+def _short_record_language(text: str, languages: set[str]) -> str:
+    """Return the language of a short record among those with word lists and the corpus's, which weigh double."""
+    from framing.lexicons import available_languages
+
+    among = sorted(set(available_languages("loaded")) | languages)
+    return short_text_language(text, among=among, prior={lang: 2.0 if lang in languages else 1.0 for lang in among})
+
+
 def _finish(article: Article, row: Mapping[str, str], *, languages: set[str],
             notes: list[Note]) -> tuple[dict, list[tuple[str, str]]]:
     """Clean the body, fill metadata (manifest first, then the file, then cleaning), and count.
 
     ``languages`` (the corpus's languages so far) gains the record's; a language detected on a sample of a
-    long text, or taken from ``languages`` because the sample was unclear, is noted in ``notes``.
+    long text, or taken from ``languages`` because the sample was unclear, is noted in ``notes``. A record
+    too short for the identifier (a headline) gets a language with word lists, the corpus's languages so far
+    weighing double (:func:`framing.text.language.short_text_language`).
     """
     title = normalize_text(article.title).replace("\n", " ")
     lang = row.get("language") or article.language
+    if not lang and is_short(f"{title}\n{article.text}") and len(f"{title}{article.text}".strip()) > 2:
+        lang = _short_record_language(f"{title}\n{article.text}", languages)
     if not lang:
         found = detect(f"{title}\n{article.text}", among=languages)
         lang = found.lang

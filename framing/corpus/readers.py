@@ -403,8 +403,9 @@ def csv_batches(handle: TextIO, source: Source, *, batch: int | None = None) -> 
                              sep="\t" if source.path.suffix.lower() == ".tsv" else ",")
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise ReadError(f"not a valid CSV table: {_one_line(error)}") from None
-    # Rows start on line 2 (after the header); a row with quoted line breaks shifts later numbers.
-    done = 0
+    # Rows start on line 2 (after the header) and skip the ragged rows; a row with quoted line breaks
+    # shifts later numbers.
+    done, line, skipped = 0, 2, set()
     while True:
         with warnings.catch_warnings(record=True) as ragged:
             warnings.simplefilter("always", pd.errors.ParserWarning)
@@ -414,7 +415,9 @@ def csv_batches(handle: TextIO, source: Source, *, batch: int | None = None) -> 
                 frame = None
             except pd.errors.ParserError as error:
                 frame = error
-        source.problems.extend(_ragged_rows(ragged))
+        problems, skipped_lines = _ragged_rows(ragged)
+        source.problems.extend(problems)
+        skipped.update(skipped_lines)
         if frame is None:
             break
         if isinstance(frame, pd.errors.ParserError):
@@ -423,20 +426,27 @@ def csv_batches(handle: TextIO, source: Source, *, batch: int | None = None) -> 
                 raise ReadError(f"not a valid CSV table: {_one_line(error)}") from None
             source.problems.append(f"rows from line {done + 2} on: not a valid CSV table: {_one_line(error)}")
             break
-        lines = [done + index + 2 for index in range(len(frame))]
+        lines = []
+        for _ in range(len(frame)):
+            while line in skipped:
+                line += 1
+            lines.append(line)
+            line += 1
         yield _batch(frame, source, ids=[f"{source.stem}:{n}" for n in lines], where=[f"line {n}" for n in lines],
                      first=not done)
         done += len(frame)
 
 
-def _ragged_rows(caught: list) -> list[str]:
-    """Return a problem per row that had more fields than the header (pandas skipped it with a warning)."""
-    problems = []
+def _ragged_rows(caught: list) -> tuple[list[str], set[int]]:
+    """Return a problem per row that had more fields than the header (pandas skipped it with a warning),
+    and the line numbers of those rows."""
+    problems, lines = [], set()
     for warning in caught:
         for match in _RAGGED.finditer(str(warning.message)):
             line, expected, saw = match.groups()
             problems.append(f"line {line}: {saw} fields where the header has {expected}; row skipped")
-    return problems
+            lines.add(int(line))
+    return problems, lines
 
 
 def _batch(frame: pd.DataFrame, source: Source, *, ids: list[str], where: list[str], first: bool) -> list[Article]:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import sys
-import types
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from framing.codebooks import Codebook, load_codebooks
 from framing.features.analyzer import SOURCING, LanguageAnalyzer
@@ -17,7 +14,10 @@ from framing.features.cache import SentenceCache
 from framing.features.engine import CHUNK_SIZE, Engine, Summary, chunked, extract, make_engine
 from framing.features.tables import ID_COLUMNS
 
-__all__ = ["SOURCING", "FeatureTables", "LanguageAnalyzer", "features", "write_features"]
+if TYPE_CHECKING:  # pandas is imported where tables are built: `framing explain` never needs it
+    import pandas as pd
+
+__all__ = ["SOURCING", "FeatureTables", "LanguageAnalyzer", "feature_tables", "write_features"]
 
 
 @dataclass
@@ -43,7 +43,7 @@ class FeatureTables:
                             inputs=inputs, codebooks=self.codebooks)
 
 
-def features(corpus, *, lexicons: str | Path | None = None, workers: int = 1, engine: str | Engine = "local",
+def feature_tables(corpus, *, lexicons: str | Path | None = None, workers: int = 1, engine: str | Engine = "local",
              scheduler: str | None = None, cache: SentenceCache | str | Path | None = None,
              chunk_size: int = CHUNK_SIZE, progress: Callable[[Summary], None] | None = None,
              codebooks: Iterable[str | Path] | None = None) -> FeatureTables:
@@ -70,6 +70,8 @@ def features(corpus, *, lexicons: str | Path | None = None, workers: int = 1, en
     FeatureTables
         The same tables, to the byte, for any ``workers``, ``engine`` and ``cache``.
     """
+    import pandas as pd
+
     records = corpus.articles if hasattr(corpus, "articles") else corpus
     sentences: dict[str, list] = {}
     articles: dict[str, list] = {}
@@ -145,18 +147,3 @@ def _cache(cache: SentenceCache | str | Path | None) -> SentenceCache | None:
 def _extend(table: dict[str, list], chunk: dict[str, list]) -> None:
     for name, values in chunk.items():
         table.setdefault(name, []).extend(values)
-
-
-class _CallableModule(types.ModuleType):
-    """``framing.features`` is both this package and the function :func:`features`.
-
-    Importing a submodule such as ``framing.features.headlines`` binds the package to the name
-    ``framing.features``, so the package itself must answer ``framing.features(corpus)``.
-    """
-
-    def __call__(self, corpus, **options) -> FeatureTables:
-        return features(corpus, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule
-

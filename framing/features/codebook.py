@@ -50,8 +50,18 @@ COLUMNS: tuple[Column, ...] = (
            "JSON list of the highlights: the signals weighing at least 0.5 (`HIGHLIGHT_MIN`), each with category, "
            "weight, a one-sentence explanation and, for zh/sv, an English gloss. `term` is the loaded phrase as "
            "written (in English a loaded modifier takes in its noun phrase, a loaded noun its modifiers); "
-           "`lemma` is the word-list entry. Weaker signals raise `loaded_score` but are not listed.",
+           "`lemma` is the word-list entry; `start` and `end` are its character offsets in the sentence "
+           "(`text[start:end] == term`). Weaker signals raise `loaded_score` but are not listed.",
            "JSON", ALL, "`lexicons/loaded/<lang>.yaml`"),
+    Column("headline_cue_score", "both",
+           "Headline tricks, apart from loaded words: noisy-or of the weights of the headline's capitals, "
+           "exclamation mark, unanswered question, curiosity gap (you won't believe, this is why), number "
+           "opening a list, second person and superlatives; articles: the headline's. NaN for body sentences.",
+           "0-1, higher = more tricks", ALL, "`lexicons/headlines/<lang>.yaml`; forms in "
+           "`framing/features/headline_cues.py`"),
+    Column("headline_cues", "both", "JSON list of the headline tricks found, each with category, weight, "
+           "span (`start`, `end`), a one-sentence explanation and, for zh/sv, an English gloss.", "JSON", ALL,
+           "`lexicons/headlines/<lang>.yaml`"),
     Column("sent_tb_polarity", "both", "TextBlob (PatternAnalyzer) polarity; articles: mean over body.",
            "-1 to 1", ENGLISH, "textblob"),
     Column("sent_tb_subjectivity", "both", "TextBlob (PatternAnalyzer) subjectivity; articles: mean over body.",
@@ -136,6 +146,9 @@ def render_codebook(lexicon_versions: dict[str, dict[str, str]] | None = None, *
         "Article values aggregate the body sentences; the headline is kept separate (`headline_*`).",
         "A measure with no analyzer or lexicon for a language is NaN there, never a score borrowed from "
         "another language; `na_reason` says which.",
+        "In the CSV files a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (and is "
+        "not a number) begins with an apostrophe, so that a spreadsheet shows it as text instead of running it "
+        "as a formula; the Parquet files hold the exact text.",
         "",
         "| column | table | meaning | unit | languages | source |",
         "|---|---|---|---|---|---|",

@@ -14,15 +14,17 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import math
 import re
 from dataclasses import dataclass
 
-import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
+from typing import TYPE_CHECKING
 
 from framing.features.matching import token_keys
 from framing.languages import get_language
+
+if TYPE_CHECKING:  # pandas is imported by the pairing only: a word diff needs it not
+    import pandas as pd
 
 DEFAULT_THRESHOLD = 0.35
 # A news story's headlines appear within days of each other; a week keeps late follow-ups.
@@ -93,7 +95,7 @@ def align_headlines(sentences: pd.DataFrame, *, threshold: float = DEFAULT_THRES
 
     Parameters
     ----------
-    sentences : a sentence table (``framing.features``): ``article_id, outlet, language, story, is_headline,
+    sentences : a sentence table (:func:`framing.feature_tables`): ``article_id, outlet, language, story, is_headline,
         text, loaded_score, loaded_terms``, and ``published`` where known.
     threshold : the least cosine similarity of a pair.
     articles : an article table (or corpus records) whose ``published`` dates, by ``article_id`` (or
@@ -115,6 +117,8 @@ def align_headlines(sentences: pd.DataFrame, *, threshold: float = DEFAULT_THRES
     columns = ["story", "language", "similarity", "paired_by", "base_id", "base_outlet", "base_headline",
                "base_loaded_score", "variant_id", "variant_outlet", "variant_headline", "variant_loaded_score",
                "loaded_difference", "diff", "added_loaded_terms"]
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=columns)
     return frame.sort_values(["similarity", "base_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
@@ -168,21 +172,40 @@ def _date_span(published: str) -> tuple[dt.datetime, dt.datetime] | None:
 def _pairs(group: pd.DataFrame, lang: str, threshold: float, window_days: float) -> list[dict]:
     if len(group) < 2:
         return []
-    vectorizer = TfidfVectorizer(analyzer=lambda text: token_keys(text, lang=lang)[0])
-    similarity = cosine_similarity(vectorizer.fit_transform(group["text"]))
+    similarity = tfidf_cosine([token_keys(text, lang=lang)[0] for text in group["text"]])
     records = group.to_dict(orient="records")
     rows = []
     for i in range(len(group)):
         for j in range(i + 1, len(group)):
             left, right = records[i], records[j]
-            if left["outlet"] == right["outlet"] or similarity[i, j] < threshold:
+            if left["outlet"] == right["outlet"] or similarity[i][j] < threshold:
                 continue
             rule = same_story(left, right, window_days=window_days)
             if rule is None:
                 continue
             base, variant = sorted((left, right), key=lambda r: (r["loaded_score"], r["article_id"]))
-            rows.append(_pair_row(base, variant, float(similarity[i, j]), lang) | {"paired_by": rule})
+            rows.append(_pair_row(base, variant, float(similarity[i][j]), lang) | {"paired_by": rule})
     return rows
+
+
+def tfidf_cosine(documents: list[list[str]]) -> list[list[float]]:
+    """Return the cosine similarity of every pair of ``documents`` (lists of tokens) as TF-IDF vectors.
+
+    The weighting of scikit-learn's ``TfidfVectorizer`` defaults: raw counts times a smoothed idf,
+    ``ln((1 + n) / (1 + df)) + 1``, each vector scaled to unit length. Written out because a worksheet's
+    few dozen headlines do not need scikit-learn's second of imports.
+    """
+    from collections import Counter
+
+    n = len(documents)
+    df = Counter(token for tokens in documents for token in set(tokens))
+    idf = {token: math.log((1 + n) / (1 + count)) + 1 for token, count in df.items()}
+    vectors = []
+    for tokens in documents:
+        weights = {token: count * idf[token] for token, count in Counter(tokens).items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors.append({token: w / norm for token, w in weights.items()})
+    return [[sum(w * other.get(token, 0.0) for token, w in vector.items()) for other in vectors] for vector in vectors]
 
 
 def _pair_row(base: dict, variant: dict, similarity: float, lang: str) -> dict:

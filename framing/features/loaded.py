@@ -37,11 +37,11 @@ from framing.languages import get_language, known_languages
 from framing.text import token_spans
 
 LABEL_MAX_WORDS = 6
-CUE_WEIGHTS = {"headline_label": 0.35, "exclamation": 0.3, "all_caps": 0.3, "scare_quotes": 0.4}
+# Capitals, exclamation marks and other tricks of headline form are a family of their own
+# (framing.features.headline_cues): they sell a click whatever the story, where these cues judge it.
+CUE_WEIGHTS = {"headline_label": 0.35, "scare_quotes": 0.4}
 CUE_EXPLANATIONS = {
     "headline_label": "A short label before the colon tells readers what to think of the story before they read it.",
-    "exclamation": "An exclamation mark adds alarm or excitement that a neutral report does not need.",
-    "all_caps": "Words in capitals shout, making the reader feel urgency rather than just informing.",
     "scare_quotes": "Quotation marks around a single word or two, with no one quoted, signal that the writer doubts it.",
 }
 # How readers and students see each category of loaded wording (lexicon categories and cues).
@@ -56,10 +56,17 @@ CATEGORY_LABELS = {
     "headline_label": "label before the colon",
     "exclamation": "exclamation mark",
     "all_caps": "capital letters",
+    "question": "question",
+    "trick_label": "label that tells you what to feel",
+    "curiosity_gap": "curiosity gap",
+    "second_person": "speaks to you",
+    "listicle": "list headline",
+    "superlative": "superlative",
+    "strong_sentiment": "emotional word",
+    "subjective": "opinion word",
     "scare_quotes": "scare quotes",
 }
 _COLON = re.compile(r"^(?P<label>[^:：]{1,80})[:：]\s*\S")
-_LONG_WORD = re.compile(r"[^\W\d_]{3,}")
 _QUOTED = re.compile(r"[“\"«„「『](?P<inner>[^“”\"«»„「」『』]{1,40})[”\"»“」』]")
 
 
@@ -82,30 +89,6 @@ def _attribution_near_quote() -> re.Pattern[str]:
     return re.compile("|".join(alternatives) or "(?!)", re.IGNORECASE)
 
 
-def _caps_runs(text: str) -> list[tuple[int, int]]:
-    """Return the spans of two or more words of three letters or more, all in capitals, with only spaces between."""
-    runs: list[tuple[int, int]] = []
-    current: list[tuple[int, int]] = []
-    for match in _LONG_WORD.finditer(text):
-        word_is_caps = match.group().isupper() and _whole_word(text, match)
-        if word_is_caps and current and text[current[-1][1]:match.start()].isspace():
-            current.append(match.span())
-            continue
-        if len(current) > 1:
-            runs.append((current[0][0], current[-1][1]))
-        current = [match.span()] if word_is_caps else []
-    if len(current) > 1:
-        runs.append((current[0][0], current[-1][1]))
-    return runs
-
-
-def _whole_word(text: str, match: re.Match[str]) -> bool:
-    """Return whether ``match`` is not glued to a digit or underscore ("ABC1" is a code, not a shout)."""
-    before = text[match.start() - 1] if match.start() else " "
-    after = text[match.end()] if match.end() < len(text) else " "
-    return not (before.isalnum() or before == "_" or after.isalnum() or after == "_")
-
-
 @dataclass(frozen=True)
 class Cue:
     """A loaded-language signal that is not a word-list entry: typography and headline form."""
@@ -122,16 +105,11 @@ class Cue:
 
 
 def cues(text: str, *, is_headline: bool) -> list[Cue]:
-    """Return the typographic and headline cues of loaded wording in ``text``."""
+    """Return the cues of loaded wording in ``text`` that are not words: a judging label, scare quotes."""
     found: list[Cue] = []
     label = _COLON.match(text)
     if is_headline and label and _is_loaded_label(label.group("label")):
         found.append(Cue("headline_label", label.group("label").strip() + ":", 0, label.end("label") + 1))
-    if "!" in text or "！" in text:
-        pos = max(text.rfind("!"), text.rfind("！"))
-        found.append(Cue("exclamation", text[pos], pos, pos + 1))
-    if not text.isupper():
-        found.extend(Cue("all_caps", text[start:end], start, end) for start, end in _caps_runs(text))
     if not _attribution_near_quote().search(text):
         for m in _QUOTED.finditer(text):
             inner = m.group("inner").strip()
@@ -146,20 +124,87 @@ def _is_loaded_label(label: str) -> bool:
     return 0 < len(words) <= LABEL_MAX_WORDS and label.casefold() not in genre_labels() and not label.isupper()
 
 
+@dataclass(frozen=True)
+class Term:
+    """A highlighted signal of loaded wording, with its character span, from matching to output.
+
+    ``term`` is ``text[start:end]``: the loaded phrase as written. ``data`` is what the signal says of itself
+    (category, weight, explanation, and a lexicon entry's lemma and gloss, or a rating's flags).
+    """
+
+    term: str
+    start: int
+    end: int
+    data: tuple[tuple[str, object], ...]
+
+    @property
+    def category(self) -> str:
+        return dict(self.data)["category"]
+
+    @property
+    def source(self) -> str:
+        """Return where the signal comes from: ``word list``, ``rating`` (VADER, TextBlob) or ``cue``."""
+        data = dict(self.data)
+        return "cue" if data["category"] in CUE_WEIGHTS else "word list" if "lemma" in data else "rating"
+
+    def as_dict(self) -> dict:
+        """Return the term as plain data for JSON output: ``term``, what it says of itself, ``start``, ``end``."""
+        return {"term": self.term, **dict(self.data), "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Term:
+        """Return the term that :meth:`as_dict` wrote."""
+        rest = {key: value for key, value in data.items() if key not in ("term", "start", "end")}
+        return cls(data["term"], data["start"], data["end"], tuple(rest.items()))
+
+
+def loaded_terms(text: str, matches: list[Match], *, lang: str, is_headline: bool,
+                 rated: list[RatedWord] | None = None, found_cues: list[Cue] | None = None) -> list[Term]:
+    """Return the highlights of ``text``: its signals weighing at least ``HIGHLIGHT_MIN``, each widened to
+    its phrase, then the cues; ``rated`` and ``found_cues`` are computed when not given."""
+    if rated is None:
+        rated = rated_words(text, lang=lang, taken=[(m.start, m.end) for m in matches])
+    if found_cues is None:
+        found_cues = cues(text, is_headline=is_headline)
+    listed = sorted([m for m in matches if m.weight >= HIGHLIGHT_MIN] + [w for w in rated if w.weight >= HIGHLIGHT_MIN],
+                    key=lambda found: found.start)
+    spans = phrase_spans(text, [(found.start, found.end) for found in listed], lang=lang)
+    terms = [_term(text, found.as_dict(), start, end) for found, (start, end) in zip(listed, spans)]
+    terms += [_term(text, c.as_dict(), c.start, c.end) for c in found_cues if CUE_WEIGHTS[c.name] >= HIGHLIGHT_MIN]
+    return terms
+
+
+def _term(text: str, data: dict, start: int, end: int) -> Term:
+    return Term(text[start:end], start, end, tuple((key, value) for key, value in data.items() if key != "term"))
+
+
+def decode_terms(value: str) -> list[Term]:
+    """Return the terms of a ``loaded_terms`` cell (the JSON that :func:`loaded_columns` writes)."""
+    return [Term.from_dict(data) for data in json.loads(value)]
+
+
 def loaded_columns(text: str, matches: list[Match], *, lang: str, is_headline: bool) -> dict:
-    """Return ``loaded_score`` and ``loaded_terms`` (JSON) of ``text`` from its lexicon ``matches``.
+    """Return ``loaded_score`` and ``loaded_terms`` (JSON of :class:`Term`) of ``text`` from its lexicon ``matches``.
 
     Every signal counts towards the score; only those weighing at least ``HIGHLIGHT_MIN`` are listed.
     """
     found_cues = cues(text, is_headline=is_headline)
     rated = rated_words(text, lang=lang, taken=[(m.start, m.end) for m in matches])
-    listed = sorted([m for m in matches if m.weight >= HIGHLIGHT_MIN] + [w for w in rated if w.weight >= HIGHLIGHT_MIN],
-                    key=lambda found: found.start)
-    spans = phrase_spans(text, [(found.start, found.end) for found in listed], lang=lang)
-    terms = [found.as_dict() | {"term": text[start:end]} for found, (start, end) in zip(listed, spans)]
-    terms += [c.as_dict() for c in found_cues if CUE_WEIGHTS[c.name] >= HIGHLIGHT_MIN]
+    terms = loaded_terms(text, matches, lang=lang, is_headline=is_headline, rated=rated, found_cues=found_cues)
     return {"loaded_score": loaded_score(matches, found_cues, rated),
-            "loaded_terms": json.dumps(terms, ensure_ascii=False)}
+            "loaded_terms": json.dumps([term.as_dict() for term in terms], ensure_ascii=False)}
+
+
+def weak_signals(text: str, matches: list[Match], *, lang: str, is_headline: bool) -> list[dict]:
+    """Return the signals of ``text`` that raise ``loaded_score`` without being highlighted (weight below
+    ``HIGHLIGHT_MIN``), as plain data with their character spans, in reading order."""
+    rated = rated_words(text, lang=lang, taken=[(m.start, m.end) for m in matches])
+    found = [m.as_dict() | {"term": m.surface, "start": m.start, "end": m.end} for m in matches
+             if m.weight < HIGHLIGHT_MIN]
+    found += [w.as_dict() | {"start": w.start, "end": w.end} for w in rated if w.weight < HIGHLIGHT_MIN]
+    found += [c.as_dict() | {"start": c.start, "end": c.end} for c in cues(text, is_headline=is_headline)
+              if CUE_WEIGHTS[c.name] < HIGHLIGHT_MIN]
+    return sorted(found, key=lambda signal: (signal["start"], -signal["end"]))
 
 
 def phrase_spans(text: str, spans: list[tuple[int, int]], *, lang: str) -> list[tuple[int, int]]:
@@ -257,7 +302,6 @@ class RatedWord:
 def _word_data() -> tuple[dict, dict, frozenset, frozenset, frozenset]:
     """Return VADER valences, TextBlob adjective subjectivities, intensifiers, negations and stop words."""
     from nltk.sentiment.vader import VaderConstants
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
     from textblob.en import sentiment as pattern_sentiment
 
     from framing.features.sentiment import vader
@@ -266,7 +310,16 @@ def _word_data() -> tuple[dict, dict, frozenset, frozenset, frozenset]:
     subjectivity = {word: senses["JJ"][1] for word, senses in pattern_sentiment.items() if "JJ" in senses}
     constants = VaderConstants()
     intensifiers = frozenset(w for w, v in constants.BOOSTER_DICT.items() if v > 0 and " " not in w)
-    return (vader().lexicon, subjectivity, intensifiers, frozenset(constants.NEGATE), ENGLISH_STOP_WORDS)
+    return (vader().lexicon, subjectivity, intensifiers, frozenset(constants.NEGATE), english_stop_words())
+
+
+@lru_cache(maxsize=1)
+def english_stop_words() -> frozenset[str]:
+    """Return scikit-learn's English stop words, from the copy shipped in ``framing/features/data``."""
+    from importlib import resources
+
+    lines = resources.files("framing.features").joinpath("data", "english_stop_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in lines.splitlines() if line and not line.startswith("#"))
 
 
 def rated_words(text: str, *, lang: str, taken: list[tuple[int, int]] = ()) -> list[RatedWord]:

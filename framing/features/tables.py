@@ -58,7 +58,8 @@ def sentence_columns(codebooks: tuple[Codebook, ...] | None = None) -> dict[str,
     Counts are ``int`` with nulls where a language lacks the lexicon. ``codebooks`` default to ``story``.
     """
     columns = dict.fromkeys(ID_COLUMNS, "str") | {"sentence_index": "int", "is_headline": "int", "n_words": "int"}
-    columns |= {"loaded_score": "float", "loaded_terms": "str", "sent_tb_polarity": "float",
+    columns |= {"loaded_score": "float", "loaded_terms": "str", "headline_cue_score": "float",
+                "headline_cues": "str", "sent_tb_polarity": "float",
                 "sent_tb_subjectivity": "float", "sent_vader_compound": "float", "sent_positive_count": "int",
                 "sent_negative_count": "int", "sent_tone": "float", "sent_polarity_density": "float"}
     for book in codebooks or load_codebooks():
@@ -78,7 +79,7 @@ def article_columns(codebooks: tuple[Codebook, ...] | None = None) -> dict[str, 
     columns |= {f"src_{name}_per_1k": "float" for name in SOURCING}
     columns |= dict.fromkeys(["src_quote_share", "headline_loaded_score", "body_loaded_score", "loaded_gap",
                               "headline_sent_tone", "body_sent_tone", "tone_gap"], "float")
-    return columns | {"headline_loaded_terms": "str"}
+    return columns | {"headline_loaded_terms": "str", "headline_cue_score": "float", "headline_cues": "str"}
 
 
 def article_row(record: dict, rows: list[dict], codebooks: tuple[Codebook, ...]) -> dict:
@@ -114,4 +115,6 @@ def article_row(record: dict, rows: list[dict], codebooks: tuple[Codebook, ...])
     return row | {"headline_loaded_score": h_loaded, "body_loaded_score": row["loaded_score"],
                   "loaded_gap": h_loaded - row["loaded_score"], "headline_sent_tone": h_tone,
                   "body_sent_tone": row["sent_tone"], "tone_gap": h_tone - row["sent_tone"],
-                  "headline_loaded_terms": headline["loaded_terms"] if headline is not None else "[]"}
+                  "headline_loaded_terms": headline["loaded_terms"] if headline is not None else "[]",
+                  "headline_cue_score": float(headline["headline_cue_score"]) if headline is not None else math.nan,
+                  "headline_cues": headline["headline_cues"] if headline is not None else "[]"}

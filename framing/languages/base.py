@@ -82,6 +82,15 @@ class Language:
     author_bio_verbs: ClassVar[tuple[str, ...]] = ()
     #: Font families that draw the script, in order of preference.
     fonts: ClassVar[tuple[str, ...]] = ("DejaVu Sans",)
+    #: Endings that inflect a word without changing what it names or judges. Where a language lists them,
+    #: a word matches an entry word with the same key only if both have the same derivational suffix past
+    #: the stem (:meth:`derivation`): "explosives" is "explosive", "explosion" is not.
+    inflections: ClassVar[tuple[str, ...]] = ()
+    #: Whether capitals mark names, so that a capitalised run in sentence-case text is a name, not an idiom.
+    cased: ClassVar[bool] = False
+    #: Frequent words of headlines in this language and not in the others shipped: they tell the language of
+    #: a text too short for a statistical identifier (:func:`framing.text.language.short_text_language`).
+    function_words: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, code: str) -> None:
         self.code = code
@@ -111,6 +120,17 @@ class Language:
         """Return the key a word is matched on: case-folded, apostrophes unified, stemmed where a stemmer exists."""
         word = token.casefold().replace("’", "'")
         return _stem(self.stemmer, word) if self.stemmer else word
+
+    def derivation(self, token: str) -> str | None:
+        """Return the derivational suffix of ``token``: what follows its stem, less one of :attr:`inflections`.
+
+        ``"explosives"`` -> ``"iv"``, ``"explosion"`` -> ``"ion"``, ``"slammed"`` -> ``""``. A final "e" or
+        "y" belongs to the base ("devastate", "apology"), and a consonant doubled before an inflection
+        ("slammed") to the stem. None where the language lists no inflections.
+        """
+        if not self.inflections:
+            return None
+        return _derivation(self, token.casefold().replace("’", "'"))
 
     def diff_tokens(self, text: str) -> list[str]:
         """Return the tokens of a headline for a word diff: words and punctuation marks, in order."""
@@ -214,3 +234,19 @@ def _stemmer(name: str):
 @lru_cache(maxsize=200_000)
 def _stem(name: str, word: str) -> str:
     return _stemmer(name).stemWord(word)
+
+
+@lru_cache(maxsize=200_000)
+def _derivation(language: Language, word: str) -> str:
+    stem = language.key(word)
+    n = 0
+    while n < min(len(word), len(stem)) and (word[n] == stem[n] or (word[n], stem[n]) == ("y", "i")):
+        n += 1
+    rest = word[n:]
+    for ending in language.inflections:
+        if rest.endswith(ending):
+            rest = rest[:-len(ending)]
+            break
+    if len(rest) == 1 and n and rest == word[n - 1]:
+        rest = ""
+    return rest.rstrip("eyi")

@@ -19,6 +19,15 @@ class English(Language):
     punkt_model = "english"
     stemmer = "english"
     capabilities = frozenset({"textblob", "vader", "phrase_chunks", "rated_words"})
+    # "-er" is left out: it makes agent nouns ("profiteer" from "profit") as often as comparatives.
+    inflections = ("'s", "ies", "ied", "ily", "ing", "es", "ed", "ly", "s", "d")
+    cased = True
+    function_words = frozenset({
+        "the", "of", "to", "in", "for", "True", "with", "at", "by", "from", "as", "is", "are", "was", "were",
+        "and", "or", "after", "over", "into", "about", "against", "amid", "says", "said", "new", "its", "their",
+        "his", "her", "this", "that", "than", "will", "has", "have", "be", "not", "more", "up", "out", "False",
+        "a", "an", "it", "who", "what", "why", "how", "when", "first", "plan", "could", "would", "should",
+    })
     # "but" opens a clause that the negation before it does not reach: "not cheap, but good".
     scope_breaks = frozenset({"but", "however", "although", "though", "whereas", "while", "instead"})
     not_negations = ("not only", "not just", "not merely", "no doubt", "no wonder", "not least")

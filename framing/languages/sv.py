@@ -17,6 +17,13 @@ class Swedish(Language):
     name = "Swedish"
     punkt_model = "swedish"
     stemmer = "swedish"
+    cased = True
+    function_words = frozenset({
+        "och", "att", "på", "för", "med", "som", "av", "till", "är", "om", "inte", "en", "ett", "det", "den",
+        "har", "kan", "vill", "efter", "mot", "nya", "ny", "vid", "från", "inför", "hos", "sig", "ska", "blir",
+        "var", "när", "så", "också", "men", "eller", "utan", "under", "mellan", "säger", "enligt", "första",
+        "kräver", "får", "än", "bara", "hur", "varför", "vad", "vem", "de", "dem", "nu", "här",
+    })
     scope_breaks = frozenset({"men", "fast", "dock", "däremot", "medan"})
     # "inte billig utan bra": after a negation "utan" is "but rather", not "without".
     contrastive_negators = frozenset({"utan"})

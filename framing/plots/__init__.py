@@ -1,6 +1,6 @@
 """Figures: one function per figure, named like the file it writes, each returning a matplotlib Figure.
 
-The functions take the tidy tables of :func:`framing.features` and :func:`framing.compare` and draw in
+The functions take the tidy tables of :func:`framing.feature_tables` and :func:`framing.compare` and draw in
 the house theme (:mod:`framing.plots.theme`); :func:`save_figure` writes PNG, PDF and SVG with the
 toolkit and lexicon versions and the seed in their metadata.
 """

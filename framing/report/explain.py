@@ -17,10 +17,11 @@ from rich.table import Table
 from rich.text import Text
 
 from framing.errors import InputError
-from framing.features.loaded import category_label
 
-# Noisy-or score bands, worded for students; one strong term (weight >= 0.5) lands in the top band.
-LOADED_LEVELS = ((0.5, "strongly loaded"), (0.2, "somewhat loaded"), (0.0, "mildly loaded"))
+# Noisy-or score bands, worded for students; one strong term (weight >= 0.5) lands in the top band. Below
+# 0.2 only weak signals are present (a plain word VADER rates), which is no reason to call a text loaded.
+LOADED_LEVELS = ((0.5, "strongly loaded"), (0.2, "somewhat loaded"), (0.0, "nearly neutral"))
+HEADLINE_LEVELS = ((0.5, "many headline tricks"), (0.0, "some headline tricks"))
 # VADER's own thresholds for calling a text positive or negative.
 VADER_NEUTRAL = 0.05
 _SHOWN_REASONS = ("loaded_", "sent_", "frame_")
@@ -43,21 +44,23 @@ def explain(text: str, *, lang: str | None = None, compare: str | None = None, i
 
     Returns
     -------
-    dict with ``text, language, loaded_score, loaded_level, terms`` (each with its character span
-    ``start, end``, ``category``, ``category_label``, ``explanation`` and, for zh/sv, an English ``gloss``),
+    dict with ``text, language, language_source, loaded_score, loaded_level, terms`` (each with its
+    character span ``start, end``, ``category``, ``category_label``, ``explanation`` and, for zh/sv, an
+    English ``gloss``), ``weak_signals`` (what raises the score below the highlight weight, in the same
+    shape), ``headline_cue_score, headline_level, headline_cues`` (the headline tricks, in the same shape),
     ``sentiment, tone, frames, notes`` and, with ``compare``, ``compare``. Missing numbers are ``None``.
     """
     text = text.strip()
     if not text:
         raise InputError("nothing to explain: the text is empty")
-    from framing.features.engine import codebook_specs
+    from framing.codebooks import load_codebooks
 
-    books = codebook_specs(codebooks)
-    data = _explain_one(text, lang=lang or _language(text), is_headline=is_headline, root=_root(lexicons),
-                        books=books)
+    books = tuple(book.source for book in load_codebooks(codebooks))
+    root = _root(lexicons)
+    data = _explain_one(text, lang=lang, is_headline=is_headline, root=root, books=books)
     if compare is not None:
-        data["compare"] = _comparison(data, compare.strip(), lang=lang, is_headline=is_headline,
-                                      root=_root(lexicons), books=books)
+        data["compare"] = _comparison(data, compare.strip(), lang=lang, is_headline=is_headline, root=root,
+                                      books=books)
     return data
 
 
@@ -65,13 +68,20 @@ def _root(lexicons: str | Path | None) -> Path | None:
     return None if lexicons is None else Path(lexicons)
 
 
-def _language(text: str) -> str:
-    from framing.text import detect_language
+def text_language(text: str, *, root: Path | None = None, prior: dict[str, float] | None = None) -> tuple[str, str]:
+    """Return the language of ``text`` and how it was found (``detected``, or ``guessed`` among the
+    languages with word lists, for a short text; see :func:`framing.text.language.short_text_language`)."""
+    from framing.lexicons import available_languages
+    from framing.text.language import detect_language, is_short, short_text_language
 
+    if is_short(text):
+        among = sorted(set(available_languages("loaded")) | set(available_languages("loaded", root=root)
+                                                              if root is not None else ()))
+        return short_text_language(text, among=among, prior=prior), "guessed"
     lang = detect_language(text)
     if lang == "und":
         raise InputError(f"cannot tell the language of {text!r}; give it with --lang")
-    return lang
+    return lang, "detected"
 
 
 @lru_cache(maxsize=32)
@@ -82,43 +92,64 @@ def _analyzer(lang: str, root: Path | None, books: tuple[str, ...] = ()):
     return LanguageAnalyzer(lang, root, load_codebooks(books))
 
 
-def _explain_one(text: str, *, lang: str, is_headline: bool, root: Path | None, books: tuple[str, ...] = ()) -> dict:
+def _explain_one(text: str, *, lang: str | None, is_headline: bool, root: Path | None,
+                 books: tuple[str, ...] = ()) -> dict:
+    lang, source = (lang, "given") if lang else text_language(text, root=root)
     analyzer = _analyzer(lang, root, books)
     row = analyzer.analyze(text, is_headline=is_headline)
     score = _number(row["loaded_score"])
+    cue_score = _number(row["headline_cue_score"])
+    notes = [reason for reason in row["na_reason"].split("; ") if reason.startswith(_SHOWN_REASONS)]
     return {
         "text": text,
         "language": lang,
+        "language_source": source,
         "loaded_score": score,
         "loaded_level": loaded_level(score),
-        "terms": _terms(text, row["loaded_terms"]),
+        "terms": _terms(row["loaded_terms"]),
+        "weak_signals": _weak_signals(analyzer, text, is_headline=is_headline) if score else [],
+        "headline_cue_score": cue_score,
+        "headline_level": headline_level(cue_score),
+        "headline_cues": [_labelled(cue) | {"source": "headline"} for cue in json.loads(row["headline_cues"])],
         "sentiment": {key: _number(row[key]) for key in ("sent_vader_compound", "sent_tb_polarity",
                                                          "sent_tb_subjectivity")}
                      | {"label": _vader_label(row["sent_vader_compound"])},
         "tone": {"sent_tone": _number(row["sent_tone"]), "sent_positive_count": _count(row["sent_positive_count"]),
                  "sent_negative_count": _count(row["sent_negative_count"]), "label": _tone_label(row["sent_tone"])},
         "frames": _frames(analyzer, text),
-        "notes": [reason for reason in row["na_reason"].split("; ") if reason.startswith(_SHOWN_REASONS)],
+        "notes": notes,
     }
 
 
-def _terms(text: str, loaded_terms: str) -> list[dict]:
-    """Return the loaded terms of an analysed ``text`` (its ``loaded_terms`` JSON) with their character
-    spans, in reading order; each term's span is the next occurrence of its surface form."""
-    from framing.features.loaded import CUE_WEIGHTS
+def _labelled(term: dict) -> dict:
+    from framing.features.loaded import category_label
 
-    terms, search_from = [], {}
-    for term in json.loads(loaded_terms):
-        surface = term["term"]
-        start = text.find(surface, search_from.get(surface, 0))
-        if start < 0:
-            start = text.find(surface)
-        search_from[surface] = start + len(surface)
-        source = "cue" if term["category"] in CUE_WEIGHTS else "word list" if "lemma" in term else "rating"
-        terms.append(term | {"lemma": term.get("lemma"), "gloss": term.get("gloss"),
-                             "negated": term.get("negated", False), "category_label": category_label(term["category"]),
-                             "source": source, "start": start, "end": start + len(surface)})
-    return sorted((t for t in terms if t["start"] >= 0), key=lambda t: (t["start"], -t["end"], t["category"]))
+    return term | {"gloss": term.get("gloss"), "category_label": category_label(term["category"])}
+
+
+def _weak_signals(analyzer, text: str, *, is_headline: bool) -> list[dict]:
+    """Return the signals below the highlight weight that make up a score without highlights."""
+    from framing.features.loaded import weak_signals
+
+    matcher = analyzer.matchers["loaded"]
+    if matcher is None:
+        return []
+    return [_labelled(signal) for signal in weak_signals(text, matcher.find(text), lang=analyzer.lang,
+                                                          is_headline=is_headline)]
+
+
+def _terms(loaded_terms: str) -> list[dict]:
+    """Return the loaded terms of an analysed text (its ``loaded_terms``) with the character spans they were
+    found at, in reading order."""
+    from framing.features.loaded import category_label, decode_terms
+
+    terms = []
+    for term in decode_terms(loaded_terms):
+        data = term.as_dict()
+        terms.append(data | {"lemma": data.get("lemma"), "gloss": data.get("gloss"),
+                             "negated": data.get("negated", False), "category_label": category_label(term.category),
+                             "source": term.source})
+    return sorted(terms, key=lambda t: (t["start"], -t["end"], t["category"]))
 
 
 def _frames(analyzer, text: str) -> list[dict]:
@@ -144,8 +175,7 @@ def _comparison(data: dict, other_text: str, *, lang: str | None, is_headline: b
 
     if not other_text:
         raise InputError("nothing to compare with: the other text is empty")
-    other = _explain_one(other_text, lang=lang or _language(other_text), is_headline=is_headline, root=root,
-                         books=books)
+    other = _explain_one(other_text, lang=lang, is_headline=is_headline, root=root, books=books)
     same_language = other["language"] == data["language"]
     diff = ([op.as_dict() for op in word_diff(other_text, data["text"], lang=data["language"])]
             if same_language else None)
@@ -156,6 +186,7 @@ def _comparison(data: dict, other_text: str, *, lang: str | None, is_headline: b
         "diff": diff,
         "differences": {
             "loaded_score": _difference(data["loaded_score"], other["loaded_score"]),
+            "headline_cue_score": _difference(data["headline_cue_score"], other["headline_cue_score"]),
             "sent_tone": _difference(data["tone"]["sent_tone"], other["tone"]["sent_tone"]),
             "sent_vader_compound": _difference(data["sentiment"]["sent_vader_compound"],
                                                other["sentiment"]["sent_vader_compound"]),
@@ -187,12 +218,21 @@ def _difference(a: float | None, b: float | None) -> float | None:
 
 
 def loaded_level(score: float | None) -> str:
-    """Return a word for a loaded score: ``neutral``, ``mildly``/``somewhat``/``strongly loaded``."""
+    """Return a word for a loaded score: ``neutral``, ``nearly neutral``, ``somewhat``/``strongly loaded``."""
     if score is None:
         return "not measured"
     if score == 0:
         return "neutral"
     return next(label for floor, label in LOADED_LEVELS if score >= floor)
+
+
+def headline_level(score: float | None) -> str:
+    """Return a word for a headline-cue score: ``no headline tricks``, ``some``/``many headline tricks``."""
+    if score is None:
+        return "not measured"
+    if score == 0:
+        return "no headline tricks"
+    return next(label for floor, label in HEADLINE_LEVELS if score >= floor)
 
 
 def _vader_label(value: float) -> str | None:
@@ -234,28 +274,38 @@ def to_json(data: dict) -> str:
 
 TERM_STYLE = "bold black on yellow"
 CUE_STYLE = "bold black on cyan"
+HEADLINE_STYLE = "bold white on magenta"
 
 
 def highlighted_text(text: str, terms: list[dict]) -> Text:
-    """Return ``text`` with its loaded words on yellow and its typographic cues on cyan."""
+    """Return ``text`` with its loaded words on yellow, its loaded cues (a label, scare quotes) on cyan and
+    its headline tricks on magenta; a piece that is a loaded word and a trick shows as the loaded word."""
     out = Text()
     for piece, covering in highlight_spans(text, terms):
-        if not covering:
+        sources = {terms[i]["source"] for i in covering}
+        if not sources:
             out.append(piece)
+        elif sources - {"cue", "headline"}:
+            out.append(piece, style=TERM_STYLE)
         else:
-            is_cue = all(terms[i]["source"] == "cue" for i in covering)
-            out.append(piece, style=CUE_STYLE if is_cue else TERM_STYLE)
+            out.append(piece, style=CUE_STYLE if "cue" in sources else HEADLINE_STYLE)
     return out
 
 
 def explanation_view(data: dict) -> Group:
-    """Return a rich renderable of an :func:`explain` result: the highlighted text, one line per term,
-    sentiment, tone, frames and, when present, the comparison."""
-    parts = [highlighted_text(data["text"], data["terms"]), _summary_line(data)]
+    """Return a rich renderable of an :func:`explain` result: the highlighted text, one line per loaded term
+    and headline trick, the weak signals behind a score without highlights, sentiment, tone, frames and,
+    when present, the comparison."""
+    parts = [highlighted_text(data["text"], data["terms"] + data["headline_cues"]), _summary_line(data)]
     if data["terms"]:
         parts.append(_terms_table(data["terms"]))
     elif data["loaded_score"] is not None:
         parts.append(Text("No loaded words or cues found.", style="dim"))
+    if data["weak_signals"] and not data["terms"]:
+        parts.append(Text("Weak signals, none strong enough to highlight: " + "; ".join(
+            f"{s['term']} ({s['category_label']}, {s['weight']:.2f})" for s in data["weak_signals"]), style="dim"))
+    if data["headline_cues"]:
+        parts.append(_terms_table(data["headline_cues"], style=HEADLINE_STYLE))
     parts.extend(_measures_lines(data))
     parts.extend(Text(f"note: {note}", style="dim") for note in data["notes"])
     if "compare" in data:
@@ -265,13 +315,16 @@ def explanation_view(data: dict) -> Group:
 
 def _summary_line(data: dict) -> Text:
     score = "n/a" if data["loaded_score"] is None else f"{data['loaded_score']:.2f}"
-    return Text.assemble(("language ", "dim"), data["language"], ("  ·  loaded score ", "dim"),
-                         (score, "bold"), f" ({data['loaded_level']})")
+    cues = "n/a" if data["headline_cue_score"] is None else f"{data['headline_cue_score']:.2f}"
+    language = data["language"] + (" (guessed)" if data.get("language_source") == "guessed" else "")
+    return Text.assemble(("language ", "dim"), language, ("  ·  loaded score ", "dim"),
+                         (score, "bold"), f" ({data['loaded_level']})", ("  ·  headline tricks ", "dim"),
+                         (cues, "bold"), f" ({data['headline_level']})")
 
 
-def _terms_table(terms: list[dict]) -> Table:
+def _terms_table(terms: list[dict], *, style: str = TERM_STYLE) -> Table:
     table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=False)
-    table.add_column("term", style=TERM_STYLE.replace(" on yellow", ""), no_wrap=True)
+    table.add_column("term", style=style.split(" on ")[0], no_wrap=True)
     table.add_column("category", style="magenta", no_wrap=True)
     table.add_column("explanation", ratio=1)
     for term in terms:

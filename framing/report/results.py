@@ -111,7 +111,7 @@ def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path
     from framing.features.headlines import align_headlines
 
     records = corpus.articles if hasattr(corpus, "articles") else corpus
-    tables = framing.features(records, lexicons=lexicons, workers=workers, codebooks=codebooks)
+    tables = framing.feature_tables(records, lexicons=lexicons, workers=workers, codebooks=codebooks)
     full = set(records.loc[records["kind"] == "article", "id"]) or set(records["id"])
     full_text = FeatureTables(
         sentences=tables.sentences[tables.sentences["article_id"].isin(full)].reset_index(drop=True),

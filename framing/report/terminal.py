@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.text import Text
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DIFF_STYLES = {"insert": "bold green", "replace": "bold yellow", "delete": "strike red", "equal": ""}
 

@@ -2,7 +2,14 @@
 
 Per headline, students mark the words that carry a judgement, rate how neutral it is and rewrite it;
 a "reveal" button shows the toolkit's highlights and explanations (:func:`framing.report.explain.explain`),
-and where another outlet's headline of the same story exists, the two stand side by side.
+and where another outlet's headline of the same story exists, the two stand side by side. From a corpus
+with story keys, only the stories' headlines are used: an aggregator's related link joins a story when it
+pairs with one of the story's headlines, and is left out otherwise. A headline in another language than
+English shows an English gloss where the data has one (a ``title_gloss`` column in the corpus manifest, a
+``gloss`` column in a teacher's CSV); glosses are never machine-translated.
+
+The answer copy (``answers=True``) adds the answer key and the teacher's guide (``docs/teachers-guide.md``,
+shipped as ``templates/teachers_guide.html``).
 
 The page works offline: CSS and JavaScript are inline, no fonts or images are fetched, and a Content
 Security Policy forbids every request and every script but the page's own. Every headline is HTML-escaped
@@ -21,8 +28,6 @@ import random
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-
-import pandas as pd
 
 from framing.errors import InputError
 from framing.report.explain import explain, highlight_spans
@@ -43,26 +48,53 @@ class Headline:
     text: str
     language: str = ""
     story: str = ""
+    gloss: str = ""
 
 
-def corpus_headlines(corpus) -> list[Headline]:
-    """Return the distinct non-empty headlines of a corpus (or a DataFrame with its columns), by id."""
+def corpus_headlines(corpus, *, glosses: dict[str, str] | None = None) -> list[Headline]:
+    """Return the distinct non-empty headlines of a corpus (or a DataFrame with its columns), by id.
+
+    ``glosses`` maps a record id to an English gloss of its headline; by default they come from the
+    ``title_gloss`` column of the corpus's manifest (:func:`manifest_glosses`).
+    """
     records = corpus.articles if hasattr(corpus, "articles") else corpus
+    if glosses is None:
+        glosses = manifest_glosses(getattr(corpus, "sources", ()))
     found: dict[str, Headline] = {}
     for row in records.sort_values("id", kind="stable").to_dict(orient="records"):
         text = " ".join(str(row.get("title") or "").split())
         if text and text.casefold() not in found:
             found[text.casefold()] = Headline(id=str(row["id"]), outlet=str(row.get("outlet") or ""), text=text,
                                               language=str(row.get("language") or ""),
-                                              story=str(row.get("story") or ""))
+                                              story=str(row.get("story") or ""),
+                                              gloss=glosses.get(str(row["id"]), ""))
     return list(found.values())
+
+
+def manifest_glosses(sources) -> dict[str, str]:
+    """Return ``{record id: English gloss of its headline}`` from the ``title_gloss`` column of the
+    manifests among a corpus's ``sources`` (the record id of a manifest row is its file's stem)."""
+    from framing.corpus.manifest import MANIFEST_NAMES, read_manifest_rows
+
+    glosses: dict[str, str] = {}
+    for source in sources:
+        source = Path(source)
+        if source.name not in MANIFEST_NAMES or source.suffix != ".csv" or not source.is_file():
+            continue
+        for row in read_manifest_rows(source):
+            gloss = " ".join((row.get("title_gloss") or "").split())
+            if gloss and row.get("file"):
+                glosses[Path(row["file"]).stem] = gloss
+    return glosses
 
 
 def read_headlines(path: str | Path) -> list[Headline]:
     """Read a teacher's headlines: one per line, or a CSV with ``headline`` (and ``outlet``) columns.
 
     A file is read as CSV when its name ends in ``.csv`` or its first line names a ``headline`` column.
-    An optional ``language`` column gives ISO 639-1 codes; otherwise each headline's language is detected.
+    An optional ``language`` column gives ISO 639-1 codes; otherwise each headline's language is detected
+    (among the languages with word lists: a headline is too short for anything else). An optional
+    ``gloss`` column gives an English gloss of a headline in another language.
     """
     path = Path(path)
     try:
@@ -102,14 +134,15 @@ def _csv_headlines(raw: str, path: Path) -> list[Headline]:
             continue
         outlet = " ".join((row.get(columns.get("outlet", ""), "") or "").split())
         language = (row.get(columns.get("language", ""), "") or "").strip().lower() or _detect(text)
-        headlines.append(Headline(id=f"row-{n:03d}", outlet=outlet, text=text, language=language))
+        gloss = " ".join((row.get(columns.get("gloss", ""), "") or "").split())
+        headlines.append(Headline(id=f"row-{n:03d}", outlet=outlet, text=text, language=language, gloss=gloss))
     return headlines
 
 
 def _detect(text: str) -> str:
-    from framing.text import detect_language
+    from framing.report.explain import text_language
 
-    return detect_language(text)
+    return text_language(text)[0]
 
 
 def build_worksheet(headlines: list[Headline], *, count: int | None = None, seed: int = 0, answers: bool = False,
@@ -131,18 +164,30 @@ def build_worksheet(headlines: list[Headline], *, count: int | None = None, seed
     explained = {h.id: explain(h.text, lang=h.language or None, lexicons=lexicons, codebooks=codebooks)
                  for h in headlines}
     partners = _partners(headlines, explained)
+    headlines = on_stories(headlines, partners)
     chosen = select_headlines(headlines, explained, partners, count=count, seed=seed)
     items = [_item(number, h, explained, partners) for number, h in enumerate(chosen, start=1)]
     return render_worksheet(items, title=title, answers=answers, seed=seed)
+
+
+def on_stories(headlines: list[Headline], partners: dict[str, dict]) -> list[Headline]:
+    """Return the headlines on a story: with a story key, or paired with a headline that has one.
+
+    An aggregator lists related links, most of them on other stories (a market report, another company's
+    launch); only those that pair with one of the story's headlines belong on its worksheet. Headlines
+    without any story keys (a teacher's file) are all kept.
+    """
+    if not any(h.story for h in headlines):
+        return headlines
+    return [h for h in headlines if h.story or (h.id in partners and partners[h.id]["headline"].story)]
 
 
 def select_headlines(headlines: list[Headline], explained: dict[str, dict], partners: dict[str, dict], *,
                      count: int | None, seed: int) -> list[Headline]:
     """Return ``count`` headlines in a seeded order; half of them loaded when there are enough.
 
-    A headline shown beside another as its pair is not chosen again on its own; headlines on one of the
-    corpus's stories come before others. The input order does not matter: candidates are sorted by id
-    before the seeded shuffle.
+    A headline shown beside another as its pair is not chosen again on its own. The input order does not
+    matter: candidates are sorted by id before the seeded shuffle.
     """
     rng = random.Random(seed)
     pool = sorted(headlines, key=lambda h: h.id)
@@ -151,10 +196,9 @@ def select_headlines(headlines: list[Headline], explained: dict[str, dict], part
     plain = [h for h in pool if h not in loaded]
     rng.shuffle(loaded)
     rng.shuffle(plain)
-    # Headlines on one of the corpus's stories (or with a pair from another outlet) come first, so that an
-    # aggregator's off-topic related links fill the sheet only when nothing else is left.
+    # Headlines with a pair from another outlet come first: the side-by-side comparison is the lesson.
     for group in (loaded, plain):
-        group.sort(key=lambda h: not (h.story or h.id in partners))
+        group.sort(key=lambda h: h.id not in partners)
     want_loaded = max(math.ceil(count / 2), count - len(plain))
     chosen: list[Headline] = []
     shown: set[str] = set()
@@ -174,6 +218,8 @@ def select_headlines(headlines: list[Headline], explained: dict[str, dict], part
 
 def _partners(headlines: list[Headline], explained: dict[str, dict]) -> dict[str, dict]:
     """Return, per headline id, its most similar headline from another outlet (``align_headlines``)."""
+    import pandas as pd
+
     from framing.features.headlines import align_headlines
 
     rows = [{"article_id": h.id, "outlet": h.outlet, "language": explained[h.id]["language"], "text": h.text,
@@ -195,8 +241,10 @@ def _item(number: int, headline: Headline, explained: dict[str, dict], partners:
 
     data = explained[headline.id]
     item = {"number": number, "id": f"h{number}", "outlet": headline.outlet, "text": headline.text,
-            "language": data["language"], "explained": data, "words": _word_pieces(headline.text, data["language"]),
-            "marks": _mark_pieces(headline.text, data["terms"]), "flagged": _flagged_words(headline.text, data),
+            "gloss": headline.gloss, "language": data["language"], "explained": data,
+            "words": _word_pieces(headline.text, data["language"]),
+            "marks": _mark_pieces(headline.text, data["terms"] + data["headline_cues"]),
+            "flagged": _flagged_words(headline.text, data),
             "partner": None}
     partner = partners.get(headline.id)
     if partner is not None:
@@ -204,8 +252,8 @@ def _item(number: int, headline: Headline, explained: dict[str, dict], partners:
         other_data = explained[other.id]
         pair = partner["pair"]
         base, variant = (other, headline) if pair["variant_id"] == headline.id else (headline, other)
-        item["partner"] = {"outlet": other.outlet, "text": other.text, "explained": other_data,
-                           "marks": _mark_pieces(other.text, other_data["terms"]),
+        item["partner"] = {"outlet": other.outlet, "text": other.text, "gloss": other.gloss, "explained": other_data,
+                           "marks": _mark_pieces(other.text, other_data["terms"] + other_data["headline_cues"]),
                            "base_outlet": base.outlet, "variant_outlet": variant.outlet,
                            "diff": [op.as_dict() for op in word_diff(base.text, variant.text, lang=data["language"])]}
     return item
@@ -230,17 +278,19 @@ def _flagged_words(text: str, data: dict) -> list[int]:
     """Return the indices of the word tokens that a loaded term or cue covers (the answer to task 1)."""
     from framing.text import token_spans
 
-    spans = [(t["start"], t["end"]) for t in data["terms"]]
+    spans = [(t["start"], t["end"]) for t in data["terms"] + data["headline_cues"]]
     return [index for index, (_, start, end) in enumerate(token_spans(text, lang=data["language"]))
             if any(start < stop and begin < end for begin, stop in spans)]
 
 
 def _mark_pieces(text: str, terms: list[dict]) -> list[dict]:
-    """Return the pieces of ``text`` to render, each marked ``term`` (a loaded word), ``cue`` or ``""``."""
+    """Return the pieces of ``text`` to render, each marked ``term`` (a loaded word), ``cue`` (a loaded label or
+    scare quotes), ``trick`` (a headline trick) or ``""``; a loaded word inside a trick shows as the word."""
     pieces = []
     for piece, covering in highlight_spans(text, terms):
         kinds = {terms[i]["source"] for i in covering}
-        pieces.append({"text": piece, "mark": "cue" if kinds == {"cue"} else "term" if kinds else ""})
+        mark = "term" if kinds - {"cue", "headline"} else "cue" if "cue" in kinds else "trick" if kinds else ""
+        pieces.append({"text": piece, "mark": mark})
     return pieces
 
 
@@ -258,9 +308,18 @@ def render_worksheet(items: list[dict], *, title: str, answers: bool, seed: int)
                              undefined=jinja2.StrictUndefined)
     data = {"items": [{"id": item["id"], "text": item["text"], "flagged": item["flagged"],
                        "words": [p["text"] for p in item["words"] if p["index"] is not None]} for item in items]}
+    guide = _guide_html(templates) if answers else ""
     return env.get_template("worksheet.html.j2").render(
-        title=title, items=items, answers=answers, seed=seed, version=__version__, scale=NEUTRALITY_SCALE,
+        title=title, items=items, answers=answers, seed=seed, version=__version__, scale=NEUTRALITY_SCALE, guide=guide,
         style=style, script=script, data=data, style_hash=_csp_hash(style), script_hash=_csp_hash(script))
+
+
+def _guide_html(templates) -> str:
+    """Return the teacher's guide (``templates/teachers_guide.md``, the same as ``docs/teachers-guide.md``) as HTML."""
+    from markdown_it import MarkdownIt
+
+    source = (templates / "teachers_guide.md").read_text(encoding="utf-8")
+    return MarkdownIt("commonmark", {"html": False}).enable("table").render(source)
 
 
 def _csp_hash(source: str) -> str:

@@ -113,7 +113,7 @@ def compare(tables, *, by: str = "outlet", within: str | None = None, per_story:
     Parameters
     ----------
     tables : FeatureTables
-        Output of :func:`framing.features`: its ``sentences`` table, and its ``articles`` table's
+        Output of :func:`framing.feature_tables`: its ``sentences`` table, and its ``articles`` table's
         ``published`` column when ``over`` is given.
     by : str
         Sentence-table column naming the groups compared.

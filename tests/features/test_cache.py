@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import framing
+from framing.features.analyzer import MEASURE_FAMILIES
 from framing.features.cache import SentenceCache, family_versions, sentence_key
 
 VERSIONS = {"loaded": "l1", "polarity": "p1", "codebooks": "f1", "sourcing": "s1", "modifiers": "m1"}
@@ -19,18 +20,18 @@ def corpus():
 
 
 def test_second_run_reuses_every_measure_and_gives_the_same_tables(corpus, tmp_path):
-    first = framing.features(corpus, cache=tmp_path)
-    second = framing.features(corpus, cache=tmp_path)
+    first = framing.feature_tables(corpus, cache=tmp_path)
+    second = framing.feature_tables(corpus, cache=tmp_path)
     assert first.summary.hits == 0
-    assert second.summary.hits == second.summary.lookups == 4 * len(second.sentences)
+    assert second.summary.hits == second.summary.lookups == len(MEASURE_FAMILIES) * len(second.sentences)
     pd.testing.assert_frame_equal(first.sentences, second.sentences, check_exact=True)
     pd.testing.assert_frame_equal(first.articles, second.articles, check_exact=True)
 
 
 def test_cached_tables_equal_uncached_ones(corpus, tmp_path):
-    framing.features(corpus, cache=tmp_path)
-    cached = framing.features(corpus, cache=tmp_path)
-    fresh = framing.features(corpus)
+    framing.feature_tables(corpus, cache=tmp_path)
+    cached = framing.feature_tables(corpus, cache=tmp_path)
+    fresh = framing.feature_tables(corpus)
     pd.testing.assert_frame_equal(cached.sentences, fresh.sentences, check_exact=True)
     pd.testing.assert_frame_equal(cached.articles, fresh.articles, check_exact=True)
 
@@ -38,7 +39,7 @@ def test_cached_tables_equal_uncached_ones(corpus, tmp_path):
 def test_an_edited_codebook_misses_for_frames_only(corpus, tmp_path):
     from framing.codebooks import load_codebook
 
-    framing.features(corpus, cache=tmp_path / "cache")
+    framing.feature_tables(corpus, cache=tmp_path / "cache")
     shipped = Path(str(resources.files("framing.lexicons_data") / "codebooks" / "story"))
     edited = tmp_path / "story"
     shutil.copytree(shipped, edited)
@@ -48,10 +49,10 @@ def test_an_edited_codebook_misses_for_frames_only(corpus, tmp_path):
                                     encoding="utf-8")
     assert load_codebook(edited).version("en") != load_codebook("story").version("en")
     assert load_codebook(edited).version("zh") == load_codebook("story").version("zh")
-    rerun = framing.features(corpus, cache=tmp_path / "cache", codebooks=[edited])
+    rerun = framing.feature_tables(corpus, cache=tmp_path / "cache", codebooks=[edited])
     english = int((rerun.sentences["language"] == "en").sum())
     assert rerun.summary.lookups - rerun.summary.hits == english
-    recomputed = framing.features(corpus, codebooks=[edited])
+    recomputed = framing.feature_tables(corpus, codebooks=[edited])
     pd.testing.assert_frame_equal(rerun.sentences, recomputed.sentences, check_exact=True)
 
 

@@ -43,7 +43,7 @@ def test_a_dask_local_cluster_writes_the_same_bytes_as_one_worker(records, one_w
 
 
 def test_the_in_memory_tables_write_the_same_tables(records, one_worker, tmp_path):
-    framing.features(framing.load_corpus(), chunk_size=4).write(tmp_path)
+    framing.feature_tables(framing.load_corpus(), chunk_size=4).write(tmp_path)
     again = written(tmp_path)
     for name in ("sentences.csv", "articles.csv", "codebook.md"):
         assert again[name] == one_worker[name], name
@@ -103,8 +103,8 @@ def test_the_features_command_gives_the_same_bytes_with_workers_and_reuses_the_c
                                  *cache])
     uncached = runner.invoke(app, ["features", "--out", str(tmp_path / "c"), "--chunk-size", "5", "--no-cache"])
     assert first.exit_code == second.exit_code == uncached.exit_code == 0, first.output + second.output
-    assert "21 articles, 105 sentences" in first.output and "cache: 0 of 420 sentence measures reused" in first.output
-    assert "cache: 420 of 420 sentence measures reused" in second.output
+    assert "21 articles, 105 sentences" in first.output and "cache: 0 of 525 sentence measures reused" in first.output
+    assert "cache: 525 of 525 sentence measures reused" in second.output
     assert "no cache" in uncached.output
     assert written(tmp_path / "a") == written(tmp_path / "b") == written(tmp_path / "c")
 

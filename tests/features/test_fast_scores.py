@@ -42,7 +42,7 @@ def test_textblob_scores_equal_a_blobs(text):
 
 
 def test_every_seed_sentence_scores_as_nltk_and_textblob_score_it():
-    sentences = framing.features(framing.load_corpus()).sentences
+    sentences = framing.feature_tables(framing.load_corpus()).sentences
     english = sentences[sentences["language"] == "en"]
     assert len(english) > 20
     for text, compound, polarity in zip(english["text"], english["sent_vader_compound"], english["sent_tb_polarity"]):

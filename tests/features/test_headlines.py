@@ -12,7 +12,7 @@ from framing.features.headlines import align_headlines, word_diff
 
 @pytest.fixture(scope="module")
 def pairs():
-    return align_headlines(framing.features(framing.load_corpus()).sentences)
+    return align_headlines(framing.feature_tables(framing.load_corpus()).sentences)
 
 
 def test_breitbart_is_paired_with_the_wall_street_journal(pairs):
@@ -32,7 +32,7 @@ def test_pairs_cross_outlets_and_respect_the_threshold(pairs):
 
 
 def test_a_higher_threshold_keeps_fewer_pairs(pairs):
-    sentences = framing.features(framing.load_corpus()).sentences
+    sentences = framing.feature_tables(framing.load_corpus()).sentences
     assert len(align_headlines(sentences, threshold=0.9)) < len(pairs)
 
 
@@ -74,7 +74,7 @@ def _story_of(article_id: str) -> str:
 @pytest.mark.parametrize("with_story", [True, False])
 def test_headlines_pair_within_a_story_only(tmp_path, with_story):
     """With story keys, pairs stay within a story; without them, within a week of each other."""
-    tables = framing.features(_story_corpus(tmp_path, with_story=with_story))
+    tables = framing.feature_tables(_story_corpus(tmp_path, with_story=with_story))
     pairs = align_headlines(tables.sentences, threshold=0.1, articles=tables.articles)
     assert len(pairs) > 0
     assert (pairs["base_id"].map(_story_of) == pairs["variant_id"].map(_story_of)).all(), pairs

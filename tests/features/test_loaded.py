@@ -28,8 +28,8 @@ def test_colon_label_counts_only_in_headlines():
     assert cue_names("Deal with the Devil: a body sentence", is_headline=False) == []
 
 
-def test_exclamation_and_shouting_are_cues():
-    assert cue_names("China WINS THE RACE!") == ["exclamation", "all_caps"]
+def test_exclamation_and_shouting_are_headline_tricks_not_loaded_cues():
+    assert cue_names("China WINS THE RACE!") == []
 
 
 def test_short_quoted_words_without_a_speaker_are_scare_quotes():

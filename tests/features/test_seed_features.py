@@ -22,7 +22,7 @@ DAGLIGA = "003_f22444b573f99c26"
 
 @pytest.fixture(scope="module")
 def tables():
-    return framing.features(framing.load_corpus())
+    return framing.feature_tables(framing.load_corpus())
 
 
 def headline(tables, outlet):
@@ -153,7 +153,7 @@ def test_user_lexicons_replace_the_shipped_ones(tmp_path):
         "  - term: collaboration\n    category: evaluative\n    weight: 0.8\n"
         "    explanation: A test entry that marks a neutral word.\n", encoding="utf-8")
     corpus = framing.load_corpus()
-    tables = framing.features(corpus, lexicons=tmp_path)
+    tables = framing.feature_tables(corpus, lexicons=tmp_path)
     wsj = tables.sentences[(tables.sentences["outlet"] == "Wall Street Journal")].iloc[0]
     assert lemmas(wsj) == {"collaboration"}
     assert not math.isnan(wsj["sent_tone"])  # the other families still come from the shipped lexicons

@@ -47,7 +47,19 @@ def test_seed_worksheet_sets_breitbart_beside_the_wall_street_journal(seed_page)
     figure = re.search(r'<figcaption>Breitbart</figcaption>.*?</figure>\s*<figure class="headline partner">'
                        r'\s*<figcaption>The same story in Wall Street Journal</figcaption>', seed_page, re.S)
     assert figure, "the Breitbart headline should stand beside the Wall Street Journal's"
-    assert len(re.findall(r'<article class="item"', seed_page)) == 8
+
+
+def test_seed_worksheet_holds_the_stories_headlines_and_no_unrelated_aggregator_links(seed_page):
+    # Five story headlines (the Wall Street Journal's stands beside two of them); the aggregator's other
+    # related links (a market report, AWS, Klir) are on other stories.
+    assert len(re.findall(r'<article class="item"', seed_page)) == 5
+    for unrelated in ("Market Report", "AWS Unveils", "Klir Unveils", "Satya Nadella"):
+        assert unrelated not in seed_page
+
+
+def test_chinese_and_swedish_headlines_carry_the_manifests_english_gloss(seed_page):
+    assert seed_page.count("importance of cooperating with China") == 2  # on the sheet and in the answers
+    assert seed_page.count("American and Chinese AI companies have held secret safety talks") == 2
 
 
 def test_answers_explain_the_loaded_words(seed_page):
@@ -59,12 +71,14 @@ def test_answers_explain_the_loaded_words(seed_page):
 
 def test_same_seed_gives_the_same_page_whatever_the_input_order(seed_headlines, seed_page):
     assert build_worksheet(list(reversed(seed_headlines)), count=8, seed=0) == seed_page
-    assert headline_order(build_worksheet(seed_headlines, count=8, seed=1)) != headline_order(seed_page)
+    assert any(headline_order(build_worksheet(seed_headlines, count=8, seed=seed)) != headline_order(seed_page)
+               for seed in (1, 2, 3))
 
 
-def test_half_the_chosen_headlines_are_loaded(seed_page):
-    scores = [float(s) for s in re.findall(r"Loaded-language score: <strong>([\d.]+)</strong>", seed_page)]
-    assert sum(score >= 0.2 for score in scores) >= 4
+def test_half_the_chosen_headlines_are_loaded_when_there_are_enough():
+    page = build_worksheet(read_headlines(DATA / "eight_headlines.csv"), count=4, seed=0)
+    scores = [float(s) for s in re.findall(r"Loaded-language score: <strong>([\d.]+)</strong>", page)]
+    assert len(scores) == 4 and sum(score >= 0.2 for score in scores) >= 2
 
 
 def test_page_is_self_contained(seed_page):

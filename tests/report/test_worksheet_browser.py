@@ -158,3 +158,68 @@ def test_print_hides_answers_unless_it_is_the_teachers_copy(open_page, pages):
     assert teacher.locator("button.reveal").count() == 0
     ARTIFACTS.mkdir(exist_ok=True)
     teacher.screenshot(path=str(ARTIFACTS / "worksheet-answer-key-print.png"), full_page=True)
+
+
+# Print layout: the printed PDF's pages, counted from its page objects.
+A4_CONTENT_HEIGHT_PX = (297 - 2 * 12) / 25.4 * 96  # the print style's @page margins are 12 mm
+
+
+def printed_pages(page) -> int:
+    """Return the number of pages of ``page`` printed to PDF on A4, as a browser prints it."""
+    import re
+
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
+@pytest.fixture(scope="module")
+def eight(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("eight")
+    headlines = read_headlines(DATA / "eight_headlines.csv")
+    paths = {"student": write_text(folder / "student.html", build_worksheet(headlines, seed=0)),
+             "teacher": write_text(folder / "teacher.html", build_worksheet(headlines, seed=0, answers=True))}
+    return {name: path.resolve().as_uri() for name, path in paths.items()}
+
+
+def test_eight_headlines_print_on_at_most_three_pages_and_so_does_the_answer_key(open_page, eight):
+    student, _, _, _ = open_page(eight["student"])
+    assert student.locator("article.item").count() == 8 - student.locator("figure.partner").count()
+    student_pages = printed_pages(student)
+    # The first headline shares the first page with the introduction.
+    student.emulate_media(media="print")
+    first_item_top = student.locator("article.item").first.evaluate("e => e.getBoundingClientRect().top")
+    assert first_item_top < A4_CONTENT_HEIGHT_PX
+    teacher, _, _, _ = open_page(eight["teacher"])
+    teacher.emulate_media(media="print")
+    guide_height = teacher.locator("#teachers-guide").evaluate("e => e.getBoundingClientRect().height")
+    assert guide_height < A4_CONTENT_HEIGHT_PX, "the teacher's guide fits on one page"
+    answer_key_pages = printed_pages(teacher) - student_pages - 1
+    assert 1 <= student_pages <= 3 and 1 <= answer_key_pages <= 3, (student_pages, answer_key_pages)
+
+
+def test_the_seed_worksheet_prints_its_headlines_on_the_pages_of_the_introduction(open_page, pages):
+    page, _, _, _ = open_page(pages["student"])
+    assert printed_pages(page) <= 3
+    top = page.locator("article.item").first.evaluate("e => e.getBoundingClientRect().top")
+    assert top < A4_CONTENT_HEIGHT_PX
+
+
+def test_chinese_and_swedish_headlines_show_their_english_gloss(open_page, pages):
+    page, _, _, _ = open_page(pages["student"])
+    for outlet, gloss in (("RFI Chinese", "importance of cooperating with China"),
+                          ("DagligaAI", "held secret safety talks")):
+        item = page.locator("article.item", has=page.locator("figcaption", has_text=outlet))
+        line = item.locator("figure .gloss-line")
+        assert line.is_visible() and gloss in line.inner_text() and line.get_attribute("lang") == "en"
+        item.get_by_role("button", name="Reveal the toolkit's answer").click()
+        assert gloss in item.locator(".answer").inner_text()
+
+
+def test_an_apostrophe_keeps_its_word_whole_on_screen(open_page, pages):
+    page, _, _, _ = open_page(pages["student"])
+    word = page.locator("button.word", has_text="OpenAI’s")
+    assert word.count() >= 1
+    box = word.first.bounding_box()
+    # One line high, and no wider than the word in a Latin font (a CJK font draws ’ full width).
+    assert box["height"] < 40 and box["width"] < 110, box

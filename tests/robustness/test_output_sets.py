@@ -191,7 +191,7 @@ def test_a_full_cache_disk_fails_in_one_line(tmp_path, tiny_disk):
 
 def test_the_library_refuses_to_write_over_inputs_whatever_the_path_says(tmp_path):
     from framing.corpus import iter_corpus, load_corpus
-    from framing.features import features, write_features
+    from framing.features import feature_tables, write_features
 
     data = tmp_path / "data"
     data.mkdir()
@@ -201,7 +201,7 @@ def test_the_library_refuses_to_write_over_inputs_whatever_the_path_says(tmp_pat
         write_features(iter_corpus(data / "articles.csv"), data)
     corpus = load_corpus(data / "articles.csv")
     with pytest.raises(OutputError, match="refusing to write over an input file"):
-        features(corpus).write(data, inputs=corpus.sources)
+        feature_tables(corpus).write(data, inputs=corpus.sources)
     alias = tmp_path / "alias.csv"
     alias.symlink_to(data / "articles.csv")
     with pytest.raises(OutputError, match="refusing to write over an input file"):

@@ -5,6 +5,7 @@ import json
 import math
 import signal
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -83,13 +84,44 @@ def test_scores_stay_in_range(text, lang, is_headline):
     assert math.isnan(row["frame_coop_vs_sanction"]) or -1.0 <= row["frame_coop_vs_sanction"] <= 1.0
 
 
+COMPANION = "Geneva talks\n\nNegotiators met in Geneva on Monday to discuss the safety of AI systems.\n"
+
+
+def read_under_contract(folder):
+    """Load ``folder`` beside a good companion file and check the bad-input contract.
+
+    The companion is always read; every problem is one line naming a file of the folder with a reason;
+    no input changed. Returns the corpus.
+    """
+    (folder / "companion.txt").write_text(COMPANION, encoding="utf-8")
+    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+    corpus = load_corpus(folder)
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+    assert "companion" in set(corpus.articles["id"])
+    for problem in corpus.problems:
+        assert Path(problem.path).parent == folder and Path(problem.path).name in before
+        assert problem.message.strip() and "\n" not in str(problem)
+    return corpus
+
+
+def outcome(corpus, name: str) -> tuple[int, int, int]:
+    """Records, merged duplicates and problems that came from the file ``name``."""
+    ids = set(corpus.articles.loc[corpus.articles["source_path"].str.endswith(f"/{name}"), "id"])
+    merged = set(corpus.duplicates["id"]) - set(corpus.articles["id"])
+    from_file = {record_id for record_id in merged if record_id.startswith(name.rsplit(".", 1)[0])}
+    problems = [p for p in corpus.problems if Path(p.path).name == name]
+    return len(ids), len(from_file), len(problems)
+
+
 @PROPERTY_SETTINGS
 @given(text=HOSTILE, suffix=st.sampled_from([".txt", ".md", ".html"]))
 def test_text_readers_read_or_report(tmp_path_factory, text, suffix):
     folder = tmp_path_factory.mktemp("corpus")
     (folder / f"doc{suffix}").write_text(text, encoding="utf-8", errors="surrogatepass")
-    corpus = load_corpus(folder)
-    assert len(corpus.articles) + len(corpus.problems) >= 1
+    corpus = read_under_contract(folder)
+    records, merged, problems = outcome(corpus, f"doc{suffix}")
+    assert (records + merged >= 1) != (problems == 1)  # read (or merged as a duplicate), or reported once
+    assert problems <= 1
     assert corpus.articles["n_words"].ge(0).all()
 
 
@@ -100,8 +132,9 @@ def test_json_lines_with_lone_surrogates_read_or_report(tmp_path_factory, title,
     line = json.dumps({"title": title, "text": body}, ensure_ascii=True)
     line = line.replace('"text": "', f'"text": "{surrogate}', 1)
     (folder / "feed.jsonl").write_text(line + "\n", encoding="utf-8")
-    corpus = load_corpus(folder)
-    assert len(corpus.articles) + len(corpus.problems) >= 1
+    corpus = read_under_contract(folder)
+    records, merged, problems = outcome(corpus, "feed.jsonl")
+    assert records + merged + problems == 1  # the one line is a record, a duplicate, or one problem
     for text in corpus.articles["text"]:
         text.encode("utf-8")  # every surrogate was replaced: the text can be written out again
 
@@ -116,8 +149,10 @@ def test_csv_rows_read_or_report(tmp_path_factory, cells):
         writer = csv.writer(handle)
         writer.writerow(["outlet", "title", "text"])
         writer.writerows(cells)
-    corpus = load_corpus(folder)
-    assert len(corpus.articles) + len(corpus.problems) >= 1
+    corpus = read_under_contract(folder)
+    records, merged, problems = outcome(corpus, "rows.csv")
+    # Every row is a record, a duplicate or a problem of its own; or the whole file is one problem.
+    assert records + merged + problems == len(cells) or (records + merged == 0 and problems == 1)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -8,14 +8,14 @@ import framing
 
 try:
     from framing.corpus import load_corpus
-    from framing.features import features
+    from framing.features import feature_tables
 except ImportError:  # the corpus reader or the feature engine is not in this checkout yet
     pytest.skip("framing.load_corpus or framing.features is not importable yet", allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
 def seed_tables():
-    return features(load_corpus())
+    return feature_tables(load_corpus())
 
 
 @pytest.mark.slow
