@@ -4,7 +4,7 @@
 
 Prints one JSON object:
 
-- ``articles_per_s``: ``framing.features`` (every sentence and article measure), one worker, no cache;
+- ``articles_per_s``: ``framing.feature_tables`` (every sentence and article measure), one worker, no cache;
 - ``baseline_articles_per_s``: what a user would write instead, with pandas ``apply`` per sentence:
   ``TextBlob(s).sentiment``, NLTK's VADER, and ``s.count(term)`` for every term of every lexicon;
 - ``ratio``, and the same with a warm cache (``articles_per_s_warm_cache``, ``ratio_warm_cache``): a
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> dict:
         ours, theirs = outputs["ours"], outputs["baseline"]
         check_shared(pd.concat([t.sentences for t in ours]), pd.concat([b[0] for b in theirs]))
         framing.feature_tables(records, cache=folder / "cache")
-        warm, warm_seconds = timed(framing.features, records, cache=folder / "cache")
+        warm, warm_seconds = timed(framing.feature_tables, records, cache=folder / "cache")
         if warm.summary.hits != warm.summary.lookups:
             raise SystemExit("the warm run recomputed sentences")
         result = {

@@ -126,10 +126,12 @@ def test_chinese_attribution_has_a_gapped_pattern():
 
 def test_shipped_files_are_matched_by_the_package_data_glob():
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    globs = config["tool"]["setuptools"]["package-data"]["framing.lexicons_data"]
-    shipped = [path.relative_to(REPO / "lexicons").as_posix() for path in (REPO / "lexicons").glob("*/*.yaml")]
-    assert shipped
-    assert all(any(fnmatch(name, glob) for glob in globs) for name in shipped)
+    data = config["tool"]["setuptools"]["package-data"]
+    globs = data.get("framing.lexicons_data", data.get("*"))
+    # Word lists and codebooks alike (lexicons/codebooks/<name>/<lang>.yaml).
+    shipped = [path.relative_to(REPO / "lexicons").as_posix() for path in (REPO / "lexicons").rglob("*.yaml")]
+    assert any(name.startswith("codebooks/") for name in shipped)
+    assert all(any(fnmatch(name, glob) or fnmatch(Path(name).name, glob) for glob in globs) for name in shipped)
     assert "README.md" in [item.name for item in resources.files("framing.lexicons_data").iterdir()]
 
 
