@@ -13,6 +13,10 @@ from framing.plots.theme import group_colours
 
 #: Bootstrap, permutation and Monte Carlo resamples used by the figures and the paper.
 N_BOOT = 2000
+#: Stories compared one by one (and drawn one panel each); with more, only the pooled comparison is made.
+MAX_STORY_PANELS = 8
+#: Trends are reported when the dated articles fall in at least this many periods.
+MIN_PERIODS = 3
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,9 @@ class Results:
         the stories with each held fixed, and inside each story: :attr:`per_story`).
     pairs : pandas.DataFrame
         Headline pairs from :func:`framing.features.headlines.align_headlines` on every record.
+    trends, freq : Comparison or None, str
+        ``framing.compare`` over time (``over="date"``) at period ``freq``, when the full-text articles
+        fall in at least :data:`MIN_PERIODS` periods; else None and "".
     seed, n_boot : int
         The seed and resamples of every random draw.
     """
@@ -45,6 +52,8 @@ class Results:
     pairs: pd.DataFrame
     seed: int
     n_boot: int
+    trends: object = None
+    freq: str = ""
 
     @property
     def per_story(self) -> SimpleNamespace:
@@ -99,6 +108,24 @@ class Results:
         return group_colours([*compared, *others])
 
 
+def trend_frequency(published: pd.Series) -> str:
+    """Return the period for trends over these dates, or "" when they fall in fewer than :data:`MIN_PERIODS`.
+
+    Months up to three years of dates, quarters up to ten, years beyond; each article counts only when
+    dated at least to the period.
+    """
+    from framing.stats.trends import periods
+
+    months, _ = periods(published, freq="month")
+    starts = months["start"].dropna()
+    if starts.empty:
+        return ""
+    span = (starts.max().year - starts.min().year) * 12 + starts.max().month - starts.min().month + 1
+    freq = "month" if span <= 36 else "quarter" if span <= 120 else "year"
+    found, _ = periods(published, freq=freq)
+    return freq if found.loc[found["period"] != "", "period"].nunique() >= MIN_PERIODS else ""
+
+
 def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path | None = None,
             workers: int = 1, codebooks=None) -> Results:
     """Compute the :class:`Results` of ``corpus`` (a :class:`framing.corpus.Corpus` or its records).
@@ -118,9 +145,12 @@ def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path
         articles=tables.articles[tables.articles["article_id"].isin(full)].reset_index(drop=True),
         lexicon_versions=tables.lexicon_versions, codebooks=tables.codebooks,
     )
+    freq = trend_frequency(full_text.articles["published"]) if "published" in full_text.articles else ""
     return Results(
-        records=records, tables=tables, full_text=full_text,
+        records=records, tables=tables, full_text=full_text, freq=freq,
+        trends=framing.compare(full_text, over="date", freq=freq, seed=seed, n_boot=n_boot) if freq else None,
         by_outlet=framing.compare(full_text, by="outlet", seed=seed, n_boot=n_boot),
-        by_story=framing.compare(full_text, by="outlet", within="story", per_story=True, seed=seed, n_boot=n_boot),
+        by_story=framing.compare(full_text, by="outlet", within="story", seed=seed, n_boot=n_boot,
+                                 per_story=full_text.sentences["story"].nunique() <= MAX_STORY_PANELS),
         pairs=align_headlines(tables.sentences, articles=tables.articles), seed=seed, n_boot=n_boot,
     )
