@@ -51,7 +51,10 @@ class FrameMatcher:
                            for cue in cues if cue.except_in}
         self._except_near = {cue.term: LexiconMatcher([_Phrase(p, cue.term) for p in cue.except_near], lang=lang)
                              for cue in cues if cue.except_near}
-        phrases = [_Phrase(idiom, "idiom") for idiom in dict.fromkeys(idioms)]
+        # Only idioms that share a word with some cue can swallow one: the others need not be searched.
+        cue_keys = {key for cue in cues for key in self._cues._compile(cue.term).keys}
+        phrases = [_Phrase(idiom, "idiom") for idiom in dict.fromkeys(idioms)
+                   if cue_keys.intersection(self._cues._compile(idiom).keys)]
         self._idioms = LexiconMatcher(phrases, lang=lang) if phrases else None
 
     def find(self, text: str) -> list[Match]:
