@@ -382,7 +382,7 @@ def actors_command(
         from importlib import resources
 
         # The seed corpus ships with the actors of its two stories.
-        actors = Path(str(resources.files("framing.corpus.seed").joinpath("actors.yaml")))
+        actors = Path(str(resources.files("framing.portrayal").joinpath("data", "seed_actors.yaml")))
     catalogue = load_actors(actors) if actors is not None else None
     corpus = framing.load_corpus(path)
     refuse_overwriting_inputs(out, [*corpus.sources, *([actors] if actors is not None else [])])
