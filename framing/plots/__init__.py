@@ -11,8 +11,9 @@ from framing.plots.outlets import coop_vs_sanction, sentiment_tone
 from framing.plots.save import FORMATS, Provenance, save_figure
 from framing.plots.terms import distinctive_terms
 from framing.plots.theme import themed
+from framing.plots.trends import trends
 
 __all__ = [
     "FORMATS", "Provenance", "coop_vs_sanction", "distinctive_terms", "frame_heatmap", "headline_diff",
-    "headline_loadedness", "save_figure", "sentiment_tone", "themed",
+    "headline_loadedness", "save_figure", "sentiment_tone", "themed", "trends",
 ]

@@ -79,6 +79,9 @@ class _HeadlineBlock:
     def of(cls, row) -> _HeadlineBlock:
         terms = loaded_terms(row.loaded_terms)
         listed = "; ".join(f"“{t['term']}” ({category_label(t['category'])})" for t in terms)
+        if not listed and row.loaded_score > 0:
+            # The score is not zero, yet nothing reached the highlight weight: say so rather than show a bare bar.
+            listed = "no single word weighs 0.5 or more; weaker signals add up to this score"
         return cls(row.outlet, wrap(row.text, 66), wrap(listed, 60) if listed else "")
 
     def draw(self, ax, top: float) -> None:

@@ -45,7 +45,56 @@ def corpus_numbers(results: Results) -> dict:
         "articles_per_outlet_min": int(per_outlet.min()) if len(per_outlet) else 0,
         "articles_per_outlet_max": int(per_outlet.max()) if len(per_outlet) else 0,
         "stories": stories, "n_stories": len(stories),
+        "n_stories_matched": sum(1 for story in stories if len(story["outlets"]) > 1),
+        **_date_range(full["published"] if "published" in full else pd.Series([], dtype=str)),
         "n_headlines_shown": len(shown), "n_headlines_unused": len(set(headline_only["id"]) - shown),
+    }
+
+
+def _date_range(published: pd.Series) -> dict:
+    """The first and last publication dates (as precise as known) and how many articles have none."""
+    dates = published.fillna("").astype(str).str.slice(0, 10)
+    known = sorted(d for d in dates if d)
+    return {"first_date": known[0] if known else "", "last_date": known[-1] if known else "",
+            "n_undated": int((dates == "").sum())}
+
+
+def paper_text(config, corpus: dict, *, trends: bool) -> dict:
+    """The paper's own words: the config's where it gives them, else neutral text about the data.
+
+    Parameters
+    ----------
+    config : PaperConfig or None
+    corpus : dict
+        :func:`corpus_numbers` of the same results.
+    trends : bool
+        Whether the paper reports trends over time (adds a research question when there is no config).
+    """
+    from framing.report.config import PaperConfig
+
+    config = config or PaperConfig()
+    years = sorted({corpus["first_date"][:4], corpus["last_date"][:4]} - {""})
+    span = f", {'–'.join(years)}" if years else ""
+    outlets = corpus["n_outlets_full_text"]
+    title = (f"Loaded wording, tone and frames in {corpus['n_full_text']:,} "
+             f"{'article' if corpus['n_full_text'] == 1 else 'articles'} from {outlets} "
+             f"{'outlet' if outlets == 1 else 'outlets'}{span}")
+    matched = corpus["n_stories_matched"] > 0
+    questions = [
+        "How loaded is the wording of each outlet’s headlines and text, and which words make it so?",
+        "Do the outlets differ in tone and in the frames they emphasise"
+        + (", when each story is held fixed?" if matched else "?"),
+        *(["How did the wording and framing change over time?"] if trends else []),
+        "How far can measurements of this kind be trusted across outlets and languages?",
+    ]
+    return {
+        "configured": config != PaperConfig(),
+        "title": config.title or title,
+        "subtitle": config.subtitle or "A corpus report written by the framing toolkit from the data alone",
+        "question": config.question or "how the outlets in this corpus worded and framed what they reported",
+        "background": list(config.background),
+        "questions": list(config.questions) or questions,
+        "collection": config.collection,
     }
 
 
@@ -116,8 +165,19 @@ def frame_numbers(results: Results) -> dict:
     frames = results.by_outlet.frames
     words = results.words
     cutoff = float(stats.norm.ppf(1 - ALPHA / 2))
+    sentences = results.full_text.sentences
+    books = results.tables.codebooks
+    described = {
+        "codebook": ", ".join(book.name for book in books),
+        "families": [{"key": f.key, "label": f.label} for book in books for f in book.families],
+        "contrasts": [{"key": c.key, "label": c.label, "positive": c.positive, "negative": c.negative}
+                      for book in books for c in book.contrasts],
+        # The outlet × frame table sums every sentence row it is given, headlines among them.
+        "headlines_included": bool((sentences["is_headline"] == 1).any()) if len(sentences) else False,
+    }
     if frames.empty:
-        return {"n": 0, "test": "", "cutoff": cutoff, "top_by_outlet": {}, "significant": [], "most_common": None}
+        return described | {"n": 0, "test": "", "cutoff": cutoff, "top_by_outlet": {}, "significant": [],
+                            "most_common": None}
     first = frames.iloc[0]  # the table's test is repeated on every row
     top = {}
     for outlet, rows in frames.groupby("outlet", sort=True):
@@ -126,7 +186,7 @@ def frame_numbers(results: Results) -> dict:
                        "per_1k": 1000 * best["count"] / words[outlet] if words.get(outlet) else None}
     totals = frames.groupby("frame", sort=False)["count"].sum()
     cells = frames[frames["residual"].abs() > cutoff]
-    return {
+    return described | {
         "n": int(first["n"]), "test": first["test"], "statistic": first["statistic"], "dof": int(first["dof"]),
         "p": first["p_value"], "cramers_v": first["cramers_v"], "n_resamples": int(first["n_resamples"]),
         "cutoff": cutoff, "most_common": totals.idxmax() if totals.max() > 0 else None, "top_by_outlet": top,
@@ -137,16 +197,29 @@ def frame_numbers(results: Results) -> dict:
 
 
 def coop_numbers(results: Results) -> dict:
-    """The cooperation-versus-sanctions index per outlet within each story, per article, and its tests."""
+    """The codebook's contrast index (cooperation versus sanctions) per outlet within each story, per
+    article, and its tests; empty when the codebook declares no contrast."""
+    if results.contrast is None:
+        return {"stories": {}, "articles": [], "tests": []}
+    book, contrast = results.contrast
+    feature = book.column(contrast.key)
     groups = results.per_story.groups
     stories = {}
     for story, rows in groups.groupby("story", sort=True):
-        stories[story] = _by_outlet(rows, "frame_coop_vs_sanction")
-    articles = [{"outlet": row.outlet, "story": row.story, "cooperation": row.frame_cooperation_count,
-                 "sanctions": row.frame_sanctions_count, "index": row.frame_coop_vs_sanction}
-                for row in results.full_text.articles.sort_values("outlet").itertuples(index=False)]
+        stories[story] = _by_outlet(rows, feature)
+    # Counted over every sentence, headline included, as in the outlet × frame table (frames.csv).
+    sentences = results.full_text.sentences
+    summed = sentences.groupby("article_id", sort=True).agg(
+        outlet=("outlet", "first"), story=("story", "first"),
+        positive=(book.column(contrast.positive, "count"), "sum"),
+        negative=(book.column(contrast.negative, "count"), "sum"))
+    articles = [{"outlet": row.outlet, "story": row.story, contrast.positive: int(row.positive),
+                 contrast.negative: int(row.negative),
+                 "index": (row.positive - row.negative) / (row.positive + row.negative)
+                 if row.positive + row.negative else None}
+                for row in summed.sort_values("outlet", kind="stable").itertuples(index=False)]
     tests = results.per_story.tests
-    perm = tests[(tests["feature"] == "frame_coop_vs_sanction") & (tests["test"] == "permutation")]
+    perm = tests[(tests["feature"] == feature) & (tests["test"] == "permutation")]
     return {"stories": stories, "articles": articles,
             "tests": [{"story": r.story, "a": r.group_a, "b": r.group_b, "difference": r.estimate,
                        "ci_low": r.ci_low, "ci_high": r.ci_high, "p": r.p_value}
@@ -163,18 +236,78 @@ def term_numbers(results: Results, *, top: int = 5) -> dict:
         out[outlet] = {"terms": [{"term": r.term, "z": r.z} for r in best.itertuples(index=False)],
                        "n_beyond": int((rows["z"] > stats.norm.ppf(1 - ALPHA / 2)).sum())}
     alone = terms[terms["z"].isna()][["outlet", "language"]].drop_duplicates().sort_values("outlet")
-    return {"by_outlet": out, "alone": [{"outlet": r.outlet, "language": r.language}
-                                        for r in alone.itertuples(index=False)]}
+    sentences = results.full_text.sentences
+    stories = sentences[sentences["outlet"].isin(out)]["story"].nunique()
+    return {"by_outlet": out, "mixed_stories": len(out) > 1 and stories > 1,
+            "alone": [{"outlet": r.outlet, "language": r.language} for r in alone.itertuples(index=False)]}
+
+
+#: Measures of Table 4 (outlets compared within each story), and the tests the paper's tables draw on.
+TABLE_4 = ("loaded_score", "sent_tone")
+TESTED = ("loaded_score", "sent_tone", "sent_vader_compound", "frame_coop_vs_sanction")
+
+
+def within_story_tests(results: Results) -> pd.DataFrame:
+    """The per-story pairwise tests of :data:`TESTED`, with Table 4's rows marked and Holm-adjusted together.
+
+    ``p_holm`` adjusts the pairs of one measure in one story (as ``framing compare`` does); the paper
+    cites ``p_holm_table_4``, which adjusts every test shown in Table 4 as one family.
+    """
+    from framing.stats.ranktests import holm
+
+    tests = results.per_story.tests
+    rows = tests[tests["feature"].isin(TESTED) & tests["test"].isin(["mann-whitney", "permutation"])][
+        ["story", "feature", "test", "group_a", "group_b", "n_a", "n_b", "unit", "effect", "estimate", "ci_low",
+         "ci_high", "p_value", "p_holm", "caution"]].reset_index(drop=True)
+    shown = rows["feature"].isin(TABLE_4) & (rows["test"] == "mann-whitney")
+    rows.insert(rows.columns.get_loc("caution"), "table_4", shown.astype(int))
+    adjusted = pd.Series(float("nan"), index=rows.index)
+    adjusted[shown] = holm(rows.loc[shown, "p_value"].to_numpy(dtype=float))
+    rows.insert(rows.columns.get_loc("caution"), "p_holm_table_4", adjusted)
+    return rows
 
 
 def test_numbers(results: Results) -> dict:
-    """Pairwise tests of outlets within each story, and how many reach Holm-adjusted significance."""
-    tests = results.per_story.tests
-    pairs = tests[tests["test"] == "mann-whitney"]
+    """Table 4's tests of outlets within each story, and how many reach p < alpha adjusted over the table."""
+    table = within_story_tests(results)
+    shown = table[table["table_4"] == 1]
     rows = [{"story": r.story, "feature": r.feature, "a": r.group_a, "b": r.group_b, "delta": r.estimate,
-             "ci_low": r.ci_low, "ci_high": r.ci_high, "p_holm": r.p_holm, "unit": r.unit}
-            for r in pairs.itertuples(index=False)]
-    return {"n_pairwise": len(rows), "n_significant": int((pairs["p_holm"] < ALPHA).sum()),
-            "units": sorted(pairs["unit"].dropna().unique()), "alpha": ALPHA,
+             "ci_low": r.ci_low, "ci_high": r.ci_high, "p_holm": r.p_holm_table_4, "unit": r.unit}
+            for r in shown.itertuples(index=False)]
+    return {"n_pairwise": len(rows), "n_significant": int((shown["p_holm_table_4"] < ALPHA).sum()),
+            "units": sorted(shown["unit"].dropna().unique()), "alpha": ALPHA,
             "loaded": [r for r in rows if r["feature"] == "loaded_score"],
             "tone": [r for r in rows if r["feature"] == "sent_tone"]}
+
+
+def pooled_numbers(results: Results) -> dict:
+    """The story-blocked tests of loaded score and tone: per pair, the mean within-story difference."""
+    from framing.stats.blocked import MIN_STORIES
+
+    tests = results.by_story.tests
+    pooled = tests[(tests["scope"] == "pooled") & tests["feature"].isin(TABLE_4)]
+    pairs = pooled[pooled["test"] == "sign-flip"]
+    rows = [{"feature": r.feature, "a": r.group_a, "b": r.group_b, "estimate": r.estimate, "ci_low": r.ci_low,
+             "ci_high": r.ci_high, "n_stories": int(r.n_stories), "p_holm": r.p_holm, "caution": r.caution}
+            for r in pairs.itertuples(index=False)]
+    most = int(pairs["n_stories"].max()) if len(pairs) else 0
+    return {"pairs": rows, "max_n_stories": most, "min_stories": MIN_STORIES, "supported": most >= MIN_STORIES,
+            "n_pairs": len(rows), "n_significant": int((pairs["p_holm"] < ALPHA).sum())}
+
+
+def trend_numbers(results: Results) -> dict:
+    """Change over time of loaded score and tone per outlet (Spearman's rho), when the dates allow it."""
+    if results.trends is None:
+        return {"supported": False, "freq": "", "tests": [], "n_periods": 0}
+    tests = results.trends.tests
+    trend = tests[(tests["scope"] == "trend") & tests["feature"].isin(TABLE_4)]
+    table = results.trends.trends
+    return {
+        "supported": True, "freq": results.freq, "n_periods": int(table["period"].nunique()),
+        "first": str(table["period"].min()), "last": str(table["period"].max()),
+        "n_significant": int((trend["p_holm"] < ALPHA).sum()), "n_tests": len(trend),
+        "notes": list(results.trends.notes),
+        "tests": [{"feature": r.feature, "outlet": r.group_a, "rho": r.estimate, "p_holm": r.p_holm,
+                   "n_articles": int(r.n_articles), "n_periods": int(r.n_a), "caution": r.caution}
+                  for r in trend.itertuples(index=False)],
+    }

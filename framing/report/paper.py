@@ -21,6 +21,7 @@ import pandas as pd
 from framing import io
 from framing.errors import InputError
 from framing.plots import FORMATS
+from framing.report.config import PaperConfig, find_config, load_config
 from framing.report.figures import FIGURES, write_figures
 from framing.report.results import N_BOOT, Results, analyse
 
@@ -35,15 +36,14 @@ OUTLET_MEASURES = {
     "frame_coop_vs_sanction": "Coop. vs sanctions",
     "src_quote_share": "Quote share",
 }
-#: Measures tested between outlets within each story (all in the CSV; the paper's table shows the first two).
-TESTED = ("loaded_score", "sent_tone", "sent_vader_compound", "frame_coop_vs_sanction")
-SHOWN_TESTS = TESTED[:2]
 DIGITS = 6
+#: Rows a table of the paper lists before it summarises (the CSV files keep every row).
+MAX_LISTED = 30
 
 
 def build_paper(
     corpus, *, out_dir: str | Path = ".", inputs: str | Path | None = None, seed: int = 0, n_boot: int = N_BOOT,
-    workers: int = 1,
+    workers: int = 1, config: PaperConfig | str | Path | None = None, codebooks=None,
 ) -> list[Path]:
     """Rebuild the figures, tables, numbers, HTML and PDF of the paper for ``corpus`` under ``out_dir``.
 
@@ -55,6 +55,9 @@ def build_paper(
     inputs : folder of committed inputs (evaluation JSON); default ``out_dir/paper/inputs``.
     seed, n_boot : seed and resamples of every random draw.
     workers : local processes for feature extraction; the outputs are the same for any number.
+    config : a :class:`~framing.report.config.PaperConfig` or its ``paper.yaml``; default the
+        ``paper.yaml`` beside the corpus (:func:`~framing.report.config.find_config`), else neutral text.
+    codebooks : frame codebooks, names or folders (default ``story``, the seed paper's).
 
     Returns
     -------
@@ -67,7 +70,8 @@ def build_paper(
     for folder in ("figures", "paper"):
         io.refuse_overwriting_inputs(out_dir / folder / "x", sources, folder=True)
     evaluations = read_evaluations(inputs)
-    results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers)
+    config = paper_config(corpus, config)
+    results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebooks)
     # Every file is staged and the set appears at once: a failure (a full disk) leaves the previous paper.
     with io.output_set(out_dir, inputs=sources) as staging:
         paths = write_figures(results, staging / "figures")
@@ -75,7 +79,7 @@ def build_paper(
         tables = paper_tables(results)
         for name, frame in tables.items():
             paths.append(io.write_table(_rounded(frame), paper_dir / "tables" / f"{name}.csv"))
-        numbers = paper_numbers(results, evaluations=evaluations)
+        numbers = paper_numbers(results, evaluations=evaluations, config=config)
         text = json.dumps(numbers, ensure_ascii=False, indent=1, sort_keys=True)
         paths.append(io.write_text(paper_dir / "numbers.json", text + "\n"))
         figures = [name for name in FIGURES if (staging / "figures" / f"{name}.svg").exists()]
@@ -88,7 +92,7 @@ def build_paper(
 
 def check_paper(
     corpus, *, out_dir: str | Path = ".", inputs: str | Path | None = None, seed: int = 0, n_boot: int = N_BOOT,
-    workers: int = 1,
+    workers: int = 1, config: PaperConfig | str | Path | None = None, codebooks=None,
 ) -> list[str]:
     """Rebuild the paper in a temporary folder; return the generated files that differ from ``out_dir``'s.
 
@@ -100,11 +104,21 @@ def check_paper(
     with tempfile.TemporaryDirectory(prefix="framing-paper-") as tmp:
         built = {path.relative_to(tmp).as_posix()
                  for path in build_paper(corpus, out_dir=tmp, inputs=inputs, seed=seed, n_boot=n_boot,
-                                                         workers=workers)}
+                                                         workers=workers, config=config, codebooks=codebooks)}
         present = {path.relative_to(out_dir).as_posix() for path in generated_files(out_dir)}
         differ = [name for name in sorted(built & present)
                   if not filecmp.cmp(Path(tmp) / name, out_dir / name, shallow=False)]
     return sorted(set(differ) | (built ^ present))
+
+
+def paper_config(corpus, config: PaperConfig | str | Path | None = None) -> PaperConfig | None:
+    """Return ``config`` (read if it is a path), else the ``paper.yaml`` beside ``corpus``, else None."""
+    if isinstance(config, PaperConfig):
+        return config
+    if config is not None:
+        return load_config(config)
+    found = find_config(getattr(corpus, "sources", []))
+    return load_config(found) if found is not None else None
 
 
 def generated_files(out_dir: str | Path) -> list[Path]:
@@ -134,16 +148,14 @@ def read_evaluations(inputs: str | Path) -> dict[str, dict]:
 
 def paper_tables(results: Results) -> dict[str, pd.DataFrame]:
     """Return the tables the paper shows (and writes as CSV), by file name."""
+    from framing.report.numbers import within_story_tests
+
     records = results.records
     corpus = records[["id", "outlet", "kind", "language", "story", "published", "n_sentences", "n_words",
                       "title"]].copy()
     groups = results.by_outlet.groups
     outlet = groups[groups["feature"].isin(OUTLET_MEASURES)][
         ["outlet", "feature", "n_articles", "n_sentences", "mean", "ci_low", "ci_high", "unit", "caution"]]
-    tests = results.per_story.tests
-    pairwise = tests[tests["feature"].isin(TESTED) & tests["test"].isin(["mann-whitney", "permutation"])][
-        ["story", "feature", "test", "group_a", "group_b", "n_a", "n_b", "unit", "effect", "estimate", "ci_low",
-         "ci_high", "p_value", "p_holm", "caution"]]
     frames = results.by_outlet.frames.copy()
     words = results.words
     frames.insert(frames.columns.get_loc("count") + 1, "per_1k",
@@ -153,12 +165,22 @@ def paper_tables(results: Results) -> dict[str, pd.DataFrame]:
     return {
         "corpus": corpus.reset_index(drop=True),
         "outlet_measures": outlet.reset_index(drop=True),
-        "tests_within_story": pairwise.reset_index(drop=True),
+        "tests_within_story": within_story_tests(results),
+        "tests_pooled": _pooled_tests(results),
         "frames": frames.drop(columns=["story"]).reset_index(drop=True),
         "distinctive_terms": terms.reset_index(drop=True),
         "headline_pairs": results.pairs.reset_index(drop=True),
         "lexicons": lexicon_table(),
+        **({"trends": results.trends.trends.reset_index(drop=True),
+            "tests_trend": results.trends.tests.drop(columns=["story"]).reset_index(drop=True)}
+           if results.trends is not None else {}),
     }
+
+
+def _pooled_tests(results: Results) -> pd.DataFrame:
+    """The story-blocked tests of every measure (scope ``pooled``), without the constant columns."""
+    tests = results.by_story.tests
+    return tests[tests["scope"] == "pooled"].drop(columns=["story", "scope"]).reset_index(drop=True)
 
 
 def lexicon_table() -> pd.DataFrame:
@@ -182,17 +204,21 @@ def _first_clause(text: str) -> str:
     return text[:end.start() if end else len(text)].strip().rstrip(".:")
 
 
-def paper_numbers(results: Results, *, evaluations: Mapping[str, dict] | None = None) -> dict:
-    """Return every number the paper's text cites, as plain JSON-ready values (NaN as None)."""
+def paper_numbers(results: Results, *, evaluations: Mapping[str, dict] | None = None,
+                  config: PaperConfig | None = None) -> dict:
+    """Return every number (and configured sentence) the paper's text cites, as JSON-ready values (NaN as None)."""
     from framing.report.numbers import (
         build_numbers,
         coop_numbers,
         corpus_numbers,
         frame_numbers,
         headline_numbers,
+        paper_text,
+        pooled_numbers,
         term_numbers,
         test_numbers,
         tone_numbers,
+        trend_numbers,
     )
 
     numbers = {
@@ -204,8 +230,11 @@ def paper_numbers(results: Results, *, evaluations: Mapping[str, dict] | None = 
         "coop": coop_numbers(results),
         "terms": term_numbers(results),
         "tests": test_numbers(results),
+        "pooled": pooled_numbers(results),
+        "trends": trend_numbers(results),
         "evaluation": dict(evaluations or {}),
     }
+    numbers["paper"] = paper_text(config, numbers["corpus"], trends=numbers["trends"]["supported"])
     return _plain(numbers)
 
 
@@ -292,15 +321,41 @@ def display_tables(tables: Mapping[str, pd.DataFrame], numbers: dict) -> dict:
         measures.setdefault(row.outlet, {"outlet": row.outlet, "n": 0})[row.feature] = cell
         measures[row.outlet]["n"] = max(measures[row.outlet]["n"], int(row.n_sentences))
     tests = tables["tests_within_story"]
-    tests = tests[tests["feature"].isin(SHOWN_TESTS) & (tests["test"] == "mann-whitney")]
+    tests = tests[tests["table_4"] == 1]
     return {
-        "corpus": [{**row, "published": str(row["published"])[:10]} for row in listed.to_dict(orient="records")],
+        "corpus": [{**row, "published": str(row["published"])[:10]} for row in listed.to_dict(orient="records")]
+        if len(listed) <= MAX_LISTED else [],
+        "corpus_by_outlet": outlet_summary(listed) if len(listed) > MAX_LISTED else [],
         "outlet_measures": list(measures.values()),
         "tests": [{"story": r.story, "measure": OUTLET_MEASURES[r.feature], "pair": f"{r.group_a} – {r.group_b}",
                    "n": f"{r.n_a} / {r.n_b}", "estimate": fmt_number(r.estimate), "ci": fmt_interval(r._asdict()),
-                   "p": fmt_p(r.p_holm)} for r in tests.itertuples(index=False)],
+                   "p": fmt_p(r.p_holm_table_4)} for r in tests.itertuples(index=False)],
+        "pooled": pooled_rows(tables["tests_pooled"]),
         "lexicons": lexicon_summary(tables["lexicons"]),
     }
+
+
+def outlet_summary(records: pd.DataFrame) -> list[dict]:
+    """Per outlet: languages, records, stories and the first and last date, for a corpus too long to list."""
+    rows = []
+    for outlet, group in records.groupby("outlet", sort=True):
+        dates = sorted(d for d in group["published"].astype(str).str.slice(0, 10) if d)
+        rows.append({"outlet": outlet, "languages": ", ".join(sorted(group["language"].unique())),
+                     "n_records": len(group), "n_stories": int(group.loc[group["story"] != "", "story"].nunique()),
+                     "first": dates[0] if dates else "–", "last": dates[-1] if dates else "–",
+                     "n_sentences": int(group["n_sentences"].sum()), "n_words": int(group["n_words"].sum())})
+    return rows
+
+
+def pooled_rows(pooled: pd.DataFrame) -> list[dict]:
+    """The story-blocked pairs of Table 4's measures, smallest adjusted p first, at most :data:`MAX_LISTED`."""
+    from framing.report.numbers import TABLE_4
+
+    pairs = pooled[pooled["feature"].isin(TABLE_4) & (pooled["test"] == "sign-flip")]
+    pairs = pairs.sort_values(["p_holm", "feature", "group_a", "group_b"], kind="stable").head(MAX_LISTED)
+    return [{"measure": OUTLET_MEASURES[r.feature], "pair": f"{r.group_a} – {r.group_b}", "n": int(r.n_stories),
+             "estimate": fmt_number(r.estimate), "ci": fmt_interval(r._asdict()), "p": fmt_p(r.p_holm),
+             "caution": r.caution if isinstance(r.caution, str) else ""} for r in pairs.itertuples(index=False)]
 
 
 def lexicon_summary(lexicons: pd.DataFrame) -> dict:

@@ -13,6 +13,10 @@ from framing.plots.theme import group_colours
 
 #: Bootstrap, permutation and Monte Carlo resamples used by the figures and the paper.
 N_BOOT = 2000
+#: Stories compared one by one (and drawn one panel each); with more, only the pooled comparison is made.
+MAX_STORY_PANELS = 8
+#: Trends are reported when the dated articles fall in at least this many periods.
+MIN_PERIODS = 3
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,9 @@ class Results:
         the stories with each held fixed, and inside each story: :attr:`per_story`).
     pairs : pandas.DataFrame
         Headline pairs from :func:`framing.features.headlines.align_headlines` on every record.
+    trends, freq : Comparison or None, str
+        ``framing.compare`` over time (``over="date"``) at period ``freq``, when the full-text articles
+        fall in at least :data:`MIN_PERIODS` periods; else None and "".
     seed, n_boot : int
         The seed and resamples of every random draw.
     """
@@ -45,6 +52,8 @@ class Results:
     pairs: pd.DataFrame
     seed: int
     n_boot: int
+    trends: object = None
+    freq: str = ""
 
     @property
     def per_story(self) -> SimpleNamespace:
@@ -86,6 +95,12 @@ class Results:
         return {str(k): int(v) for k, v in sentences.groupby("outlet", sort=True)["n_words"].sum().items()}
 
     @property
+    def contrast(self) -> tuple | None:
+        """The first contrast index of the first codebook that declares one, as ``(codebook, contrast)``; None
+        when no codebook measured declares one."""
+        return next(((book, c) for book in self.tables.codebooks for c in book.contrasts), None)
+
+    @property
     def colours(self) -> dict[str, str]:
         """One colour per outlet for every figure: compared outlets first, then headline-only ones."""
         compared = sorted(self.full_text.sentences["outlet"].unique())
@@ -93,27 +108,49 @@ class Results:
         return group_colours([*compared, *others])
 
 
+def trend_frequency(published: pd.Series) -> str:
+    """Return the period for trends over these dates, or "" when they fall in fewer than :data:`MIN_PERIODS`.
+
+    Months up to three years of dates, quarters up to ten, years beyond; each article counts only when
+    dated at least to the period.
+    """
+    from framing.stats.trends import periods
+
+    months, _ = periods(published, freq="month")
+    starts = months["start"].dropna()
+    if starts.empty:
+        return ""
+    span = (starts.max().year - starts.min().year) * 12 + starts.max().month - starts.min().month + 1
+    freq = "month" if span <= 36 else "quarter" if span <= 120 else "year"
+    found, _ = periods(published, freq=freq)
+    return freq if found.loc[found["period"] != "", "period"].nunique() >= MIN_PERIODS else ""
+
+
 def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path | None = None,
-            workers: int = 1) -> Results:
+            workers: int = 1, codebooks=None) -> Results:
     """Compute the :class:`Results` of ``corpus`` (a :class:`framing.corpus.Corpus` or its records).
 
     ``workers`` local processes extract the features; the results are the same for any number.
+    ``codebooks`` are the frame codebooks (names or folders; default ``story``).
     """
     import framing
     from framing.features import FeatureTables
     from framing.features.headlines import align_headlines
 
     records = corpus.articles if hasattr(corpus, "articles") else corpus
-    tables = framing.feature_tables(records, lexicons=lexicons, workers=workers)
+    tables = framing.feature_tables(records, lexicons=lexicons, workers=workers, codebooks=codebooks)
     full = set(records.loc[records["kind"] == "article", "id"]) or set(records["id"])
     full_text = FeatureTables(
         sentences=tables.sentences[tables.sentences["article_id"].isin(full)].reset_index(drop=True),
         articles=tables.articles[tables.articles["article_id"].isin(full)].reset_index(drop=True),
-        lexicon_versions=tables.lexicon_versions,
+        lexicon_versions=tables.lexicon_versions, codebooks=tables.codebooks,
     )
+    freq = trend_frequency(full_text.articles["published"]) if "published" in full_text.articles else ""
     return Results(
-        records=records, tables=tables, full_text=full_text,
+        records=records, tables=tables, full_text=full_text, freq=freq,
+        trends=framing.compare(full_text, over="date", freq=freq, seed=seed, n_boot=n_boot) if freq else None,
         by_outlet=framing.compare(full_text, by="outlet", seed=seed, n_boot=n_boot),
-        by_story=framing.compare(full_text, by="outlet", within="story", per_story=True, seed=seed, n_boot=n_boot),
+        by_story=framing.compare(full_text, by="outlet", within="story", seed=seed, n_boot=n_boot,
+                                 per_story=full_text.sentences["story"].nunique() <= MAX_STORY_PANELS),
         pairs=align_headlines(tables.sentences, articles=tables.articles), seed=seed, n_boot=n_boot,
     )

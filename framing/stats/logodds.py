@@ -43,13 +43,26 @@ def log_odds_dirichlet(counts: np.ndarray, counts_rest: np.ndarray, prior: np.nd
     return pd.DataFrame({"log_odds": delta, "se": se, "z": delta / se})
 
 
+def function_words(language: str) -> frozenset[str]:
+    """Return the function words left out of the counts: scikit-learn's English stop words; none elsewhere.
+
+    Words such as "the" and "at" differ between two texts by chance and by story, not by framing; with few
+    articles they would top every list. No list is shipped for other languages, whose lists keep them.
+    """
+    if language != "en":
+        return frozenset()
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
 def word_counts(sentences: pd.DataFrame, *, by: str, language: str) -> pd.DataFrame:
-    """Return a words × groups table of token counts (casefolded) in the sentences of ``language``."""
+    """Return a words × groups table of counts of content words (casefolded) in the sentences of ``language``."""
     counters: dict[str, Counter] = {}
+    skip = function_words(language)
     for group, rows in sentences.groupby(by, sort=True):
-        counters[str(group)] = Counter(
-            token.casefold() for text in rows["text"] for token in tokens(str(text), lang=language)
-        )
+        words = (token.casefold() for text in rows["text"] for token in tokens(str(text), lang=language))
+        counters[str(group)] = Counter(word for word in words if word not in skip and any(c.isalpha() for c in word))
     table = pd.DataFrame(counters).fillna(0).astype(int)
     return table.sort_index()
 

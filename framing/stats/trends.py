@@ -58,8 +58,8 @@ def periods(published: pd.Series, *, freq: str) -> tuple[pd.DataFrame, list[str]
         label = iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
     else:
         start = start.dt.to_period({"month": "M", "quarter": "Q", "year": "Y"}[freq]).dt.start_time
-        label = {"month": start.dt.strftime("%Y-%m"), "year": start.dt.strftime("%Y"),
-                 "quarter": start.dt.year.astype("Int64").astype(str) + "-Q" + start.dt.quarter.astype("Int64").astype(str)}[freq]
+        quarter = start.dt.year.astype("Int64").astype(str) + "-Q" + start.dt.quarter.astype("Int64").astype(str)
+        label = {"month": start.dt.strftime("%Y-%m"), "year": start.dt.strftime("%Y"), "quarter": quarter}[freq]
     label = label.where(usable, "")
     notes = []
     if (text == "").any():

@@ -47,7 +47,7 @@ def glyph_warnings(draw) -> list[str]:
 
 
 def test_every_figure_is_drawn_on_the_seed_corpus(figures):
-    assert list(figures) == list(FIGURES)
+    assert list(figures) == [name for name in FIGURES if name != "trends"]  # two months of dates: no trend
     assert all(isinstance(figure, Figure) for figure in figures.values())
 
 

@@ -15,7 +15,7 @@ from framing.cli import app
 def stubbed(monkeypatch, tables):
     corpus = types.SimpleNamespace(sources=[], problems=[], notes=[], unknown_outlets=0, raise_if_empty=lambda: None)
     monkeypatch.setattr(framing, "load_corpus", lambda path=None, **options: corpus, raising=False)
-    monkeypatch.setattr(framing, "features", lambda corpus, **options: tables, raising=False)
+    monkeypatch.setattr(framing, "feature_tables", lambda corpus, **options: tables, raising=False)
 
 
 def test_compare_writes_the_four_tables_and_prints_the_cautions(stubbed, tmp_path):
