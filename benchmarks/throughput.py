@@ -4,7 +4,7 @@
 
 Prints one JSON object:
 
-- ``articles_per_s``: ``framing.features`` (every sentence and article measure), one worker, no cache;
+- ``articles_per_s``: ``framing.feature_tables`` (every sentence and article measure), one worker, no cache;
 - ``baseline_articles_per_s``: what a user would write instead, with pandas ``apply`` per sentence:
   ``TextBlob(s).sentiment``, NLTK's VADER, and ``s.count(term)`` for every term of every lexicon;
 - ``ratio``, and the same with a warm cache (``articles_per_s_warm_cache``, ``ratio_warm_cache``): a
@@ -34,7 +34,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).parent))
 import synthetic
 
-LEXICON_FAMILIES = ("loaded", "polarity", "frames", "sourcing")
+LEXICON_FAMILIES = ("loaded", "polarity", "sourcing")
 SHARED = ("sent_tb_polarity", "sent_tb_subjectivity", "sent_vader_compound")
 SLICE = 100  # articles per turn when the runs take turns
 
@@ -60,6 +60,7 @@ def baseline(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The straightforward implementation: per-sentence apply of TextBlob, VADER and ``str.count``."""
     from textblob import TextBlob
 
+    from framing.codebooks import load_codebook
     from framing.lexicons import load_lexicon
     from framing.text import sentences as split_sentences
 
@@ -69,6 +70,9 @@ def baseline(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     for family in LEXICON_FAMILIES:
         for entry in load_lexicon(family, "en").entries:
             terms[(family, entry.category)].append(entry.term.lower())
+    # The frames: the cues of the default codebook.
+    for cue in load_codebook().cues("en"):
+        terms.setdefault(("frames", cue.category), []).append(cue.term.lower())
     frame = records.assign(sentence=records.apply(
         lambda r: ([r["title"]] if r["title"].strip() else []) + split_sentences(r["text"], lang="en"), axis=1))
     frame = frame.explode("sentence").dropna(subset=["sentence"])[["id", "outlet", "sentence"]]
@@ -165,7 +169,7 @@ def main(argv: list[str] | None = None) -> dict:
         ours, theirs = outputs["ours"], outputs["baseline"]
         check_shared(pd.concat([t.sentences for t in ours]), pd.concat([b[0] for b in theirs]))
         framing.feature_tables(records, cache=folder / "cache")
-        warm, warm_seconds = timed(framing.features, records, cache=folder / "cache")
+        warm, warm_seconds = timed(framing.feature_tables, records, cache=folder / "cache")
         if warm.summary.hits != warm.summary.lookups:
             raise SystemExit("the warm run recomputed sentences")
         result = {

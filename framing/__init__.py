@@ -6,6 +6,7 @@ The Python API mirrors the command line::
     corpus = framing.load_corpus()          # the embedded seed corpus
     tables = framing.feature_tables(corpus) # sentence and article tables
     result = framing.compare(tables, by="outlet")
+    portrayals = framing.actors(corpus, actors="actors.yaml")   # how each outlet portrays each actor
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0"
 
-__all__ = ["__version__", "compare", "feature_tables", "load_corpus"]
+__all__ = ["__version__", "actors", "compare", "feature_tables", "load_corpus"]
 
 
 def __getattr__(name: str):
@@ -31,6 +32,11 @@ def __getattr__(name: str):
         from framing.features import feature_tables
 
         return feature_tables
+    if name == "actors":
+        # A plain function, as feature_tables: the package of the actor modules is framing.portrayal.
+        from framing.portrayal import actors
+
+        return actors
     if name == "compare":
         from framing.stats import compare
 

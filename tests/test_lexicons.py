@@ -102,14 +102,18 @@ def test_lists_have_the_promised_size(family, lang, minimum):
 
 
 @pytest.mark.parametrize(("lang", "minimum"), [("en", 30), ("zh", 15), ("sv", 15)])
-def test_every_frame_has_enough_terms(lang, minimum):
-    lexicon = load_lexicon("frames", lang)
-    for frame in CATEGORIES["frames"]:
-        assert sum(entry.category == frame for entry in lexicon) >= minimum, frame
+def test_every_story_frame_has_enough_cues(lang, minimum):
+    from framing.codebooks import load_codebook
+
+    book = load_codebook("story")
+    for frame in book.keys:
+        assert sum(cue.category == frame for cue in book.cues(lang)) >= minimum, frame
 
 
-def test_seed_story_terms_are_in_the_frame_lists():
-    frames = {lang: {entry.term: entry.category for entry in load_lexicon("frames", lang)} for lang in ("zh", "sv")}
+def test_seed_story_terms_are_in_the_story_codebook():
+    from framing.codebooks import load_codebook
+
+    frames = {lang: {cue.term: cue.category for cue in load_codebook("story").cues(lang)} for lang in ("zh", "sv")}
     assert frames["zh"]["制裁"] == "sanctions"
     assert frames["zh"]["合作"] == "cooperation"
     assert frames["sv"]["samarbete"] == "cooperation"
@@ -122,10 +126,12 @@ def test_chinese_attribution_has_a_gapped_pattern():
 
 def test_shipped_files_are_matched_by_the_package_data_glob():
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    globs = config["tool"]["setuptools"]["package-data"]["framing.lexicons_data"]
-    shipped = [path.relative_to(REPO / "lexicons").as_posix() for path in (REPO / "lexicons").glob("*/*.yaml")]
-    assert shipped
-    assert all(any(fnmatch(name, glob) for glob in globs) for name in shipped)
+    data = config["tool"]["setuptools"]["package-data"]
+    globs = data.get("framing.lexicons_data", data.get("*"))
+    # Word lists and codebooks alike (lexicons/codebooks/<name>/<lang>.yaml).
+    shipped = [path.relative_to(REPO / "lexicons").as_posix() for path in (REPO / "lexicons").rglob("*.yaml")]
+    assert any(name.startswith("codebooks/") for name in shipped)
+    assert all(any(fnmatch(name, glob) or fnmatch(Path(name).name, glob) for glob in globs) for name in shipped)
     assert "README.md" in [item.name for item in resources.files("framing.lexicons_data").iterdir()]
 
 
@@ -150,7 +156,7 @@ def test_available_languages_lists_the_files_of_a_family(tmp_path):
     write_lexicon(tmp_path, entry("thug"))
     write_lexicon(tmp_path, entry("bov", explanation="Labels people.") + "    gloss: thug\n", lang="sv")
     assert available_languages("loaded", root=tmp_path) == ("en", "sv")
-    assert available_languages("frames", root=tmp_path) == ()
+    assert available_languages("sourcing", root=tmp_path) == ()
 
 
 def test_load_refuses_a_missing_language_and_a_bad_file(tmp_path):
@@ -241,9 +247,9 @@ def test_missing_header_key(tmp_path):
 
 
 def test_header_that_contradicts_the_file_place(tmp_path):
-    header = HEADER.format(family="frames", lang="en", categories="name_calling: Labels.")
+    header = HEADER.format(family="sourcing", lang="en", categories="name_calling: Labels.")
     path = write_lexicon(tmp_path, entry("thug"), header=header)
-    assert problems_of(tmp_path) == [f"{path}:1: header family 'frames' does not match the file's place ('loaded')"]
+    assert problems_of(tmp_path) == [f"{path}:1: header family 'sourcing' does not match the file's place ('loaded')"]
 
 
 def test_yaml_that_does_not_parse(tmp_path):
@@ -268,7 +274,7 @@ def test_gap_must_stand_between_words(tmp_path):
 def test_unknown_family_folder_and_empty_folder(tmp_path):
     path = write_lexicon(tmp_path, entry("thug"))
     path.rename(tmp_path / "loaded" / "en.yml")
-    assert problems_of(tmp_path) == [f"{tmp_path}:0: no lexicon files (<family>/<language>.yaml) found"]
+    assert problems_of(tmp_path) == [f"{tmp_path}:0: no lexicon files (<family>/<language>.yaml) or codebooks found"]
     stray = tmp_path / "slant" / "en.yaml"
     stray.parent.mkdir()
     stray.write_text("family: slant\n", encoding="utf-8")

@@ -37,6 +37,7 @@ LOADED_CATEGORIES = ("metaphor_idiom", "moral_religious", "name_calling", "infor
 MEASURES = ("loaded_score", "sent_tb_polarity", "sent_tb_subjectivity", "sent_vader_compound")
 TRUSTED_TYPES = [
     "framing.detection.model.LoadedFeatures", "framing.detection.encoder.SentenceEncoder",
+    "framing.detection.frames.CodebookFeatures",
     "numpy.float64", "numpy.int64", "numpy.ndarray", "numpy.dtype", "builtins.float", "builtins.int",
     "sklearn.pipeline.Pipeline", "sklearn.pipeline.FeatureUnion",
     "sklearn.feature_extraction.text.TfidfVectorizer", "sklearn.preprocessing._data.StandardScaler",
@@ -229,8 +230,9 @@ def _best_f1_threshold(labels: np.ndarray, scores: np.ndarray) -> float:
     return float(thresholds[int(np.argmax(f1[:-1]))])
 
 
-def load_model(path: str | Path) -> LoadedModel:
-    """Read a model written by :meth:`LoadedModel.save`; refuse any other file with an :class:`InputError`."""
+def load_model(path: str | Path):
+    """Read a model written by :meth:`LoadedModel.save` or :meth:`~framing.detection.frames.FrameModel.save`;
+    refuse any other file with an :class:`InputError`."""
     import skops.io
 
     from framing.detection.head import TokenHead
@@ -250,6 +252,10 @@ def load_model(path: str | Path) -> LoadedModel:
         payload = skops.io.load(path, trusted=sorted(held))
     except Exception as error:  # skops raises what the broken part raises; the file is the problem either way
         raise InputError(f"not a framing model: {type(error).__name__} while loading it", path=path) from None
+    from framing.detection import frames
+
+    if isinstance(payload, dict) and payload.get("format") == frames.MODEL_FORMAT:
+        return frames.FrameModel.from_payload(payload, path=path)
     if not isinstance(payload, dict) or payload.get("format") != MODEL_FORMAT:
         raise InputError("not a framing model (train one with `framing train`)", path=path)
     if payload.get("format_version") != MODEL_FORMAT_VERSION:

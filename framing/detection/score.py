@@ -23,12 +23,17 @@ class Scorer:
     Parameters
     ----------
     lang : language of the sentences.
-    model : a trained :class:`~framing.detection.model.LoadedModel`, a path to one, or None.
+    model : a trained :class:`~framing.detection.model.LoadedModel` or
+        :class:`~framing.detection.frames.FrameModel`, a path to one, or None.
     headlines : whether each text is a headline: then a label before a colon counts as loaded, and the
         headline tricks are found (``headline_cue_score``, ``headline_cues``; NaN for sentences).
+    codebooks : frame codebooks, names or folders (default ``story``). Each row gets, per family, its cue
+        count, rate, and ``frame_<key>_score`` (the untrained score of :mod:`framing.features.frames`), and
+        the primary frame; a frame model replaces the scores of the frames it learned with its probabilities.
     """
 
-    def __init__(self, *, lang: str = "en", model=None, headlines: bool = False) -> None:
+    def __init__(self, *, lang: str = "en", model=None, headlines: bool = False, codebooks=None) -> None:
+        from framing.codebooks import load_codebooks
         from framing.detection.evaluate import DEFAULT_THRESHOLD
         from framing.detection.model import load_model
         from framing.features.tables import Analyzers
@@ -38,15 +43,32 @@ class Scorer:
         self.model = load_model(model) if isinstance(model, (str, Path)) else model
         if self.model is not None and self.model.lang != lang:
             raise InputError(f"the model was trained on '{self.model.lang}' sentences, not '{lang}'")
-        self.analyzer = Analyzers()(lang)
-        self.threshold = DEFAULT_THRESHOLD if self.model is None else self.model.threshold_
-        self.method = "unsupervised" if self.model is None else "trained model"
+        frame_model = getattr(self.model, "frames_", None) is not None
+        if frame_model and codebooks is None:
+            codebooks = [self.model.codebook]
+        self.analyzer = Analyzers(codebooks=load_codebooks(codebooks))(lang)
+        self.threshold = DEFAULT_THRESHOLD if self.model is None or frame_model else self.model.threshold_
+        self.method = "unsupervised" if self.model is None or frame_model else "trained model"
 
     def score(self, texts: list[str]) -> pd.DataFrame:
-        """Return one row of sentence measures per text; ``loaded_score`` is the model's when there is one."""
-        rows = pd.DataFrame([self.analyzer.analyze(text, is_headline=self.headlines) for text in texts])
+        """Return one row of measures per text; ``loaded_score`` is the model's when there is one."""
+        from framing.features import frames
+
+        analyzed = [self.analyzer.analyze(text, is_headline=self.headlines) for text in texts]
+        rows = pd.DataFrame([{k: v for k, v in row.items() if not k.startswith("_")} for row in analyzed])
+        for book in self.analyzer.codebooks:
+            scores = {key: [frames.score(row[frames.weight_key(book, key)], row["n_words"]) for row in analyzed]
+                      for key in book.keys}
+            for key in book.keys:
+                rows[book.column(key, "score")] = scores[key]
+            rows[book.column("primary")] = [frames.primary(book, {key: scores[key][i] for key in book.keys})
+                                            for i in range(len(analyzed))]
         if self.model is not None and len(texts):
-            rows["loaded_score"] = self.model.predict_proba(texts)
+            if getattr(self.model, "frames_", None) is not None:
+                for key, probability in self.model.predict_frames(texts).items():
+                    rows[f"frame_{key}_score"] = probability
+            else:
+                rows["loaded_score"] = self.model.predict_proba(texts)
         return rows
 
 
@@ -56,7 +78,8 @@ _SCORER: Scorer | None = None
 
 def score_csv(path: str | Path, out: str | Path, *, text_col: str = "text", lang: str = "en", model=None,
               chunk_rows: int = CHUNK_ROWS, progress: Callable[[int, int], None] | None = None,
-              workers: int = 1, headlines: bool = False, note: Callable[[str], None] | None = None) -> int:
+              workers: int = 1, headlines: bool = False, note: Callable[[str], None] | None = None,
+              codebooks=None) -> int:
     """Score every row of the CSV at ``path`` and write ``out`` (.csv or .jsonl); return the row count.
 
     A CSV in another encoding than UTF-8 is decoded as the corpus reader decodes files, and ``note`` is
@@ -65,7 +88,7 @@ def score_csv(path: str | Path, out: str | Path, *, text_col: str = "text", lang
 
     ``progress(done_bytes, total_bytes)`` is called after each chunk. ``workers`` local processes score
     chunks in parallel; the output is the same, to the byte, for any number. With ``headlines`` each row
-    is a headline (see :class:`Scorer`).
+    is a headline (see :class:`Scorer`); ``codebooks`` (names or folders) choose the frames scored.
     """
     global _SCORER
     from framing.corpus.encoding import DecodeError, utf8_file
@@ -87,7 +110,7 @@ def score_csv(path: str | Path, out: str | Path, *, text_col: str = "text", lang
         raise InputError(f"cannot read: {(error.strerror or str(error)).lower()}", path=path) from None
     if encoding is not None and note is not None:
         note(f"{path}: decoded as {encoding} (not UTF-8)")
-    _SCORER = Scorer(lang=lang, model=model, headlines=headlines)
+    _SCORER = Scorer(lang=lang, model=model, headlines=headlines, codebooks=codebooks)
     total_bytes, n_rows = path.stat().st_size, 0
     with source, atomic_path(out) as tmp, open(tmp, "wb") as sink, make_engine("local", workers=workers) as engine:
         try:

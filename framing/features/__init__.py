@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from framing.features.analyzer import FRAMES, SOURCING, LanguageAnalyzer
+from framing.codebooks import Codebook, load_codebooks
+from framing.features.analyzer import SOURCING, LanguageAnalyzer
 from framing.features.cache import SentenceCache
 from framing.features.engine import CHUNK_SIZE, Engine, Summary, chunked, extract, make_engine
 from framing.features.tables import ID_COLUMNS
@@ -16,17 +17,18 @@ from framing.features.tables import ID_COLUMNS
 if TYPE_CHECKING:  # pandas is imported where tables are built: `framing explain` never needs it
     import pandas as pd
 
-__all__ = ["FRAMES", "SOURCING", "FeatureTables", "LanguageAnalyzer", "feature_tables", "write_features"]
+__all__ = ["SOURCING", "FeatureTables", "LanguageAnalyzer", "feature_tables", "write_features"]
 
 
 @dataclass
 class FeatureTables:
-    """The sentence table, the article table, and the versions of the lexicons that made them."""
+    """The sentence table, the article table, the frame codebooks measured, and the lexicon versions."""
 
     sentences: pd.DataFrame
     articles: pd.DataFrame
     lexicon_versions: dict[str, dict[str, str]] = field(default_factory=dict)
     summary: Summary | None = field(default=None, compare=False)
+    codebooks: tuple[Codebook, ...] = field(default_factory=load_codebooks, compare=False)
 
     def write(self, out_dir: str | Path, *, inputs: Iterable[str | Path] = ()) -> list[Path]:
         """Write both tables as CSV and Parquet, and the codebook, as one set; return the paths.
@@ -37,12 +39,14 @@ class FeatureTables:
         from framing.features.outputs import write_frames
 
         return write_frames((("sentences", self.sentences), ("articles", self.articles)), out_dir,
-                            codebook=render_codebook(self.lexicon_versions), inputs=inputs)
+                            codebook=render_codebook(self.lexicon_versions, codebooks=self.codebooks),
+                            inputs=inputs, codebooks=self.codebooks)
 
 
 def feature_tables(corpus, *, lexicons: str | Path | None = None, workers: int = 1, engine: str | Engine = "local",
              scheduler: str | None = None, cache: SentenceCache | str | Path | None = None,
-             chunk_size: int = CHUNK_SIZE, progress: Callable[[Summary], None] | None = None) -> FeatureTables:
+             chunk_size: int = CHUNK_SIZE, progress: Callable[[Summary], None] | None = None,
+             codebooks: Iterable[str | Path] | None = None) -> FeatureTables:
     """Compute the sentence and article tables of ``corpus``.
 
     Parameters
@@ -58,6 +62,8 @@ def feature_tables(corpus, *, lexicons: str | Path | None = None, workers: int =
     cache : a :class:`~framing.features.cache.SentenceCache` or a cache folder; None computes everything.
     chunk_size : records per chunk of work.
     progress : called with the running :class:`~framing.features.engine.Summary` after each chunk.
+    codebooks : frame codebooks, by shipped name (``story``, ``generic``, ``policy``) or folder; default
+        ``story``. With several, the codebook's name joins each frame column (``frame_policy_economic_count``).
 
     Returns
     -------
@@ -74,13 +80,14 @@ def feature_tables(corpus, *, lexicons: str | Path | None = None, workers: int =
     with _engine(engine, workers=workers, scheduler=scheduler) as running:
         chunks = chunked(records.to_dict(orient="records"), chunk_size)
         for result in extract(chunks, engine=running, lexicons=lexicons, cache=_cache(cache), summary=summary,
-                              progress=progress):
+                              progress=progress, codebooks=codebooks):
             _extend(sentences, result.sentences)
             _extend(articles, result.articles)
             versions |= result.versions
     return FeatureTables(
         sentences=pd.DataFrame(sentences) if sentences else pd.DataFrame(columns=ID_COLUMNS),
         articles=pd.DataFrame(articles), lexicon_versions=dict(sorted(versions.items())), summary=summary,
+        codebooks=load_codebooks(codebooks),
     )
 
 
@@ -88,7 +95,8 @@ def write_features(chunks: Iterable[list[dict]], out_dir: str | Path, *, lexicon
                    workers: int = 1, engine: str | Engine = "local", scheduler: str | None = None,
                    cache: SentenceCache | str | Path | None = None,
                    progress: Callable[[Summary], None] | None = None,
-                   inputs: Iterable[str | Path] | None = None, strict: bool = False) -> Summary:
+                   inputs: Iterable[str | Path] | None = None, strict: bool = False,
+                   codebooks: Iterable[str | Path] | None = None) -> Summary:
     """Compute the feature tables chunk by chunk and write them to ``out_dir`` as they go.
 
     ``chunks`` are lists of corpus records (dicts), as :func:`framing.corpus.iter_corpus` yields them;
@@ -108,11 +116,12 @@ def write_features(chunks: Iterable[list[dict]], out_dir: str | Path, *, lexicon
 
     versions: dict[str, dict[str, str]] = {}
     summary = Summary()
-    with feature_sinks(out_dir, codebook=lambda: render_codebook(dict(sorted(versions.items()))),
-                       inputs=getattr(chunks, "sources", ()) if inputs is None else inputs) as sinks, \
+    books = load_codebooks(codebooks)
+    with feature_sinks(out_dir, codebook=lambda: render_codebook(dict(sorted(versions.items())), codebooks=books),
+                       inputs=getattr(chunks, "sources", ()) if inputs is None else inputs, codebooks=books) as sinks, \
             _engine(engine, workers=workers, scheduler=scheduler) as running:
         for result in extract(chunks, engine=running, lexicons=lexicons, cache=_cache(cache), summary=summary,
-                              progress=progress):
+                              progress=progress, codebooks=codebooks):
             sinks["sentences"].write(result.sentences)
             sinks["articles"].write(result.articles)
             versions |= result.versions

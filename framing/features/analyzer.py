@@ -11,15 +11,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from framing.features import headline_cues, loaded, sentiment
+from framing.codebooks import Codebook, load_codebooks
+from framing.features import frames, headline_cues, loaded, sentiment
+from framing.features.frames import per_1k
 from framing.features.matching import LexiconMatcher
 from framing.languages import get_language
 from framing.text import word_count
 
 NAN = math.nan
-FRAMES = ("sanctions", "cooperation", "competition", "safety", "security", "regulation")
 SOURCING = ("attribution", "hedging")
-LEXICON_FAMILIES = ("loaded", "polarity", "frames", "sourcing", "modifiers", "headlines")
+LEXICON_FAMILIES = ("loaded", "polarity", "sourcing", "modifiers", "headlines")
 # The measure families of a sentence row, in column order; each is computed (and cached) on its own.
 MEASURE_FAMILIES = ("loaded", "headline", "sentiment", "frames", "sourcing")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "「": "」", "『": "』", "\"": "\""}
@@ -39,14 +40,20 @@ def _lexicon(family: str, lang: str, root: Path | None):
 
 @dataclass
 class LanguageAnalyzer:
-    """The matchers for one language, built lazily from its lexicons."""
+    """The matchers for one language, built lazily from its lexicons and codebooks.
+
+    ``codebooks`` are loaded codebooks (:func:`framing.codebooks.load_codebooks`); default: ``story`` alone.
+    """
 
     lang: str
     lexicon_root: Path | None = None
+    codebooks: tuple[Codebook, ...] | None = None
     lexicons: dict = field(init=False)
 
     def __post_init__(self) -> None:
         self.lexicons = {family: _lexicon(family, self.lang, self.lexicon_root) for family in LEXICON_FAMILIES}
+        if self.codebooks is None:
+            self.codebooks = load_codebooks()
 
     @cached_property
     def negators(self) -> tuple[str, ...]:
@@ -58,10 +65,22 @@ class LanguageAnalyzer:
         return {family: LexiconMatcher(lexicon.entries, lang=self.lang, negators=self.negators)
                 if lexicon else None for family, lexicon in self.lexicons.items() if family != "modifiers"}
 
+    @cached_property
+    def frame_matchers(self) -> dict[str, frames.FrameMatcher | None]:
+        """Return ``{codebook name: matcher}``; None where the codebook has no cues for this language."""
+        loaded_lexicon = self.lexicons["loaded"]
+        idioms = [e.term for e in loaded_lexicon.entries if e.category == "metaphor_idiom" and " " in e.term.strip()
+                  ] if loaded_lexicon and self.lang != "zh" else []
+        return {book.name: frames.FrameMatcher(book.cues(self.lang), lang=self.lang, negators=self.negators,
+                                               idioms=idioms)
+                if book.cues(self.lang) is not None else None for book in self.codebooks}
+
     @property
     def versions(self) -> dict[str, str]:
-        """Return ``{family: version}`` of the lexicons in use for this language."""
-        return {family: lexicon.version for family, lexicon in self.lexicons.items() if lexicon}
+        """Return ``{family: version}`` of the lexicons and codebooks in use for this language."""
+        versions = {family: lexicon.version for family, lexicon in self.lexicons.items() if lexicon}
+        return versions | {"codebooks": ",".join(f"{book.prefix}{book.name}={book.version(self.lang)}"
+                                                 for book in self.codebooks)}
 
     def analyze(self, text: str, *, is_headline: bool) -> dict:
         """Return every sentence measure of ``text`` as a flat dict of column -> value."""
@@ -119,12 +138,12 @@ class LanguageAnalyzer:
                       "sent_tone": tone, "sent_polarity_density": density}
 
     def _frames(self, text: str, n_words: int, *, reasons: list[str]) -> dict:
-        counts = self._category_counts("frames", FRAMES, text, reasons=reasons, columns="frame_*")
-        row = {}
-        for frame in FRAMES:
-            row[f"frame_{frame}_count"] = counts[frame]
-            row[f"frame_{frame}_per_1k"] = per_1k(counts[frame], n_words)
-        row["frame_coop_vs_sanction"] = coop_vs_sanction(counts["cooperation"], counts["sanctions"])
+        row: dict = {}
+        for book in self.codebooks:
+            matcher = self.frame_matchers[book.name]
+            if matcher is None:
+                reasons.append(f"{book.prefix}*: codebook '{book.name}' has no cues for '{self.lang}'")
+            row |= frames.count_columns(book, matcher.find(text) if matcher else None, n_words)
         return row
 
     def _sourcing(self, text: str, n_words: int, *, reasons: list[str]) -> dict:
@@ -150,15 +169,6 @@ class LanguageAnalyzer:
         return counts
 
 
-def per_1k(count: float, n_words: int) -> float:
-    """Return ``count`` per 1,000 words; NaN when there are no words."""
-    return NAN if n_words == 0 else 1000.0 * count / n_words
-
-
-def coop_vs_sanction(cooperation: float, sanctions: float) -> float:
-    """Return ``(coop - sanction) / (coop + sanction)``, in [-1, 1]; NaN when both are zero."""
-    total = cooperation + sanctions
-    return NAN if not total or total != total else (cooperation - sanctions) / total
 
 
 def quote_share(text: str) -> float:

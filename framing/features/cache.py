@@ -35,7 +35,7 @@ def _language_data() -> list:
 FAMILY_LEXICONS: Mapping[str, tuple[str, ...]] = {
     "loaded": ("loaded", "modifiers"),
     "sentiment": ("polarity", "modifiers"),
-    "frames": ("frames", "modifiers"),
+    "frames": ("codebooks", "loaded", "modifiers"),
     "sourcing": ("sourcing",),
     "headline": ("headlines",),
 }
@@ -50,7 +50,7 @@ FAMILY_PACKAGES: Mapping[str, tuple[str, ...]] = {
 FAMILY_SOURCES: Mapping[str, tuple[str, ...]] = {
     "loaded": ("framing.features.loaded",),
     "sentiment": ("framing.features.sentiment",),
-    "frames": (),
+    "frames": ("framing.features.frames", "framing.codebooks"),
     "sourcing": (),
     "headline": ("framing.features.headline_cues",),
 }

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from framing import __version__
-from framing.features.analyzer import FRAMES, SOURCING
+from framing.codebooks import Codebook, load_codebooks, shipped_codebooks
+from framing.features.analyzer import SOURCING
 from framing.languages import known_languages
 
 ALL = f"all with a lexicon (shipped: {', '.join(known_languages())})"
 ENGLISH = "en only; NaN elsewhere: TextBlob and VADER are English analyzers"
-FRAME_SOURCE = "`lexicons/frames/<lang>.yaml`"
 
 
 @dataclass(frozen=True)
@@ -24,15 +24,6 @@ class Column:
     languages: str = "all"
     source: str = ""
 
-
-_FRAME_MEANINGS = {
-    "sanctions": "sanctions and containment (sanctions, export controls, blacklists, curbs)",
-    "cooperation": "cooperation and engagement (collaboration, dialogue, talks, partnership)",
-    "competition": "competition and race (rivalry, arms race, dominance)",
-    "safety": "safety and risk (AI safety, risk, danger, harm, alignment)",
-    "security": "security and surveillance, human rights included (espionage, censorship, surveillance)",
-    "regulation": "regulation and governance (rules, standards, oversight, audits)",
-}
 
 COLUMNS: tuple[Column, ...] = (
     Column("article_id", "both", "Record id from the corpus reader (file stem, or `<stem>#related-NN`)."),
@@ -85,13 +76,6 @@ COLUMNS: tuple[Column, ...] = (
            "percentage points", ALL, "`lexicons/polarity/<lang>.yaml`"),
     Column("sent_polarity_density", "both", "Positive% plus negative% of words; articles: over body words.",
            "percent", ALL, "`lexicons/polarity/<lang>.yaml`"),
-    *(Column(f"frame_{f}_count", "both", f"Terms of the frame {_FRAME_MEANINGS[f]}; articles: body sum.",
-             "terms", ALL, FRAME_SOURCE) for f in FRAMES),
-    *(Column(f"frame_{f}_per_1k", "both", f"Terms of the frame {_FRAME_MEANINGS[f]} per 1,000 words.",
-             "per 1,000 words", ALL, FRAME_SOURCE) for f in FRAMES),
-    Column("frame_coop_vs_sanction", "both",
-           "(cooperation - sanctions) / (cooperation + sanctions) term counts; NaN when both are zero.",
-           "-1 (sanctions) to 1 (cooperation)", ALL, FRAME_SOURCE),
     *(Column(f"src_{s}_count", "both", f"{s.capitalize()} phrases ({_s}); articles: body sum.", "phrases", ALL,
              "`lexicons/sourcing/<lang>.yaml`")
       for s, _s in zip(SOURCING, ("according to, said, 据…报道, enligt", "reportedly, allegedly, 据称, enligt uppgift"))),
@@ -108,10 +92,52 @@ COLUMNS: tuple[Column, ...] = (
     Column("headline_loaded_terms", "articles", "`loaded_terms` of the headline.", "JSON", ALL),
 )
 
-BY_NAME = {column.name: column for column in COLUMNS}
+#: The frame columns stand after the polarity columns.
+_FRAMES_AFTER = "sent_polarity_density"
 
 
-def render_codebook(lexicon_versions: dict[str, dict[str, str]] | None = None) -> str:
+def frame_columns(book: Codebook) -> list[Column]:
+    """Return the columns of one frame codebook: per family count, rate and score, contrasts, primary frame."""
+    where = f"codebook `{book.name}` (`lexicons/codebooks/{book.name}/<lang>.yaml`)" if book.source == book.name \
+        else f"codebook `{book.name}` (a folder)"
+    languages = ", ".join(book.languages)
+    columns = []
+    for family in book.families:
+        columns.append(Column(book.column(family.key, "count"), "both",
+                              f"Cues of the frame {family.label!r} (sentences: in the sentence; articles: body sum, "
+                              "headline excluded).", "cues", languages, where))
+    for family in book.families:
+        columns.append(Column(book.column(family.key, "per_1k"), "both",
+                              f"Cues of the frame {family.label!r} per 1,000 words.", "per 1,000 words", languages,
+                              where))
+    for contrast in book.contrasts:
+        columns.append(Column(book.column(contrast.key), "both", f"{contrast.label}: {contrast.definition}",
+                              f"-1 ({contrast.negative}) to 1 ({contrast.positive})", languages, where))
+    for family in book.families:
+        columns.append(Column(book.column(family.key, "score"), "articles",
+                              f"How present the frame {family.label!r} is in the body: `1 - exp(-rate / 10)` of its "
+                              "cue weights per 1,000 words (100 words added to the length).",
+                              "0-1, higher = more present", languages, where))
+    columns.append(Column(book.column("primary"), "articles",
+                          f"The {book.name} family with the highest score; empty when no cue occurs.", "key",
+                          languages, where))
+    return columns
+
+
+def all_columns(codebooks: tuple[Codebook, ...] | None = None) -> tuple[Column, ...]:
+    """Return every column of the tables measured with ``codebooks`` (default: ``story``), in order."""
+    at = next(i for i, column in enumerate(COLUMNS) if column.name == _FRAMES_AFTER) + 1
+    frames = [column for book in codebooks or load_codebooks() for column in frame_columns(book)]
+    return (*COLUMNS[:at], *frames, *COLUMNS[at:])
+
+
+def by_name(codebooks: tuple[Codebook, ...] | None = None) -> dict[str, Column]:
+    """Return ``{name: column}`` of :func:`all_columns`."""
+    return {column.name: column for column in all_columns(codebooks)}
+
+
+def render_codebook(lexicon_versions: dict[str, dict[str, str]] | None = None, *,
+                    codebooks: tuple[Codebook, ...] | None = None) -> str:
     """Return the codebook as Markdown; with ``lexicon_versions``, a section naming the lexicons used."""
     lines = [
         "# Codebook",
@@ -127,9 +153,44 @@ def render_codebook(lexicon_versions: dict[str, dict[str, str]] | None = None) -
         "| column | table | meaning | unit | languages | source |",
         "|---|---|---|---|---|---|",
     ]
-    lines += [f"| `{c.name}` | {c.tables} | {c.meaning} | {c.unit} | {c.languages} | {c.source} |" for c in COLUMNS]
+    lines += [f"| `{c.name}` | {c.tables} | {c.meaning} | {c.unit} | {c.languages} | {c.source} |"
+              for c in all_columns(codebooks)]
     if lexicon_versions:
         lines += ["", "## Lexicon versions", "", "| language | family | version |", "|---|---|---|"]
         lines += [f"| {lang} | {family} | {version} |" for lang, families in lexicon_versions.items()
                   for family, version in sorted(families.items())]
     return "\n".join(lines) + "\n"
+
+
+def render_frame_codebooks(names: tuple[str, ...] | None = None) -> str:
+    """Return the shipped frame codebooks (default: all) as Markdown, read from their files: per codebook
+    its families (label, definition, cues per language, provenance) and contrasts."""
+    from framing.codebooks import load_codebook
+
+    lines = ["## Frame codebooks", "",
+             "Generated from `lexicons/codebooks/<name>/<lang>.yaml`; choose one with `--codebook NAME` (default "
+             "`story`) or give a folder of your own. Each family `<key>` gives the columns `frame_<key>_count`, "
+             "`frame_<key>_per_1k` and (articles) `frame_<key>_score`; with several codebooks the codebook's name "
+             "joins the key (`frame_policy_economic_score`).", ""]
+    for name in names or shipped_codebooks():
+        book = load_codebook(name)
+        lines += [f"### `{book.name}`", "", dict(book.titles).get("en", book.name) + ".", "",
+                  "| key | label | definition | cues per language |", "|---|---|---|---|"]
+        for family in book.families:
+            sizes = ", ".join(f"{lang} {sum(c.category == family.key for c in book.cues(lang))}"
+                              for lang in book.languages)
+            lines.append(f"| `{family.key}` | {family.label} | {family.definition} | {sizes} |")
+        for contrast in book.contrasts:
+            lines += ["", f"Contrast `{book.column(contrast.key)}` ({contrast.label}): {contrast.definition}"]
+        provenance = dict.fromkeys(family.provenance for family in book.families)
+        lines += ["", "Provenance: " + " ".join(provenance), ""]
+    return "\n".join(lines)
+
+
+def render_docs() -> str:
+    """Return ``docs/codebook.md``: the columns (with the ``story`` codebook) and every shipped frame codebook."""
+    return render_codebook() + "\n" + render_frame_codebooks()
+
+
+if __name__ == "__main__":
+    print(render_docs(), end="")

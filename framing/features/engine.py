@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from framing.codebooks import load_codebooks
 from framing.errors import InputError
 from framing.features.analyzer import MEASURE_FAMILIES
 from framing.features.cache import (
@@ -32,10 +33,12 @@ ENGINES = ("local", "dask")
 
 @dataclass(frozen=True)
 class Settings:
-    """What a worker needs besides the records: the lexicon folder and the cache folder (read-only)."""
+    """What a worker needs besides the records: the lexicon folder, the codebooks (names or absolute
+    folders) and the cache folder (read-only)."""
 
     lexicon_root: str | None = None
     cache_dir: str | None = None
+    codebooks: tuple[str, ...] = ()
 
 
 @dataclass
@@ -66,7 +69,7 @@ _STATE = _WorkerState()
 def _state(settings: Settings) -> tuple[Analyzers, SentenceCache | None, dict]:
     if settings not in _STATE.analyzers:
         root = Path(settings.lexicon_root) if settings.lexicon_root is not None else None
-        _STATE.analyzers[settings] = (Analyzers(root), {})
+        _STATE.analyzers[settings] = (Analyzers(root, load_codebooks(settings.codebooks)), {})
     analyzers, versions = _STATE.analyzers[settings]
     if settings.cache_dir is None:
         return analyzers, None, versions
@@ -115,8 +118,9 @@ def extract_chunk(records: list[dict], settings: Settings) -> ChunkResult:
             reasons += why
         row["na_reason"] = "; ".join(reasons)
         rows_by_record[position].append(row)
-    sentence_rows = [row for rows in rows_by_record for row in rows]
-    article_rows = [article_row(record, rows) for record, rows in zip(records, rows_by_record)]
+    article_rows = [article_row(record, rows, analyzers.codebooks) for record, rows in zip(records, rows_by_record)]
+    # Keys starting with "_" (the frame cue weights) serve the article rows only.
+    sentence_rows = [{k: v for k, v in row.items() if not k.startswith("_")} for rows in rows_by_record for row in rows]
     languages = {record["language"] for record in records}
     return ChunkResult(
         sentences=_columns(sentence_rows), articles=_columns(article_rows), n_articles=len(records),
@@ -277,11 +281,17 @@ class Summary:
 
 def extract(chunks: Iterable[list[dict]], *, engine: Engine, lexicons: str | Path | None = None,
             cache: SentenceCache | None = None, summary: Summary | None = None,
-            progress: Callable[[Summary], None] | None = None) -> Iterator[ChunkResult]:
-    """Yield the :class:`ChunkResult` of each chunk of records, in order, storing fresh measures in ``cache``."""
+            progress: Callable[[Summary], None] | None = None,
+            codebooks: Iterable[str | Path] | None = None) -> Iterator[ChunkResult]:
+    """Yield the :class:`ChunkResult` of each chunk of records, in order, storing fresh measures in ``cache``.
+
+    ``codebooks`` are names or folders (default: ``story``); they are loaded here first, so that a bad
+    codebook fails before any work.
+    """
     summary = summary if summary is not None else Summary()
     settings = Settings(lexicon_root=str(Path(lexicons).resolve()) if lexicons is not None else None,
-                        cache_dir=str(cache.ensure().folder) if cache is not None else None)
+                        cache_dir=str(cache.ensure().folder) if cache is not None else None,
+                        codebooks=codebook_specs(codebooks))
     for result in engine.map(extract_chunk, chunks, settings):
         if cache is not None and result.fresh:
             cache.put_many(result.fresh)
@@ -290,6 +300,11 @@ def extract(chunks: Iterable[list[dict]], *, engine: Engine, lexicons: str | Pat
         if progress is not None:
             progress(summary)
         yield result
+
+
+def codebook_specs(codebooks: Iterable[str | Path] | None) -> tuple[str, ...]:
+    """Return the codebooks as names or absolute folders, checked by loading them once."""
+    return tuple(book.source for book in load_codebooks(codebooks))
 
 
 def chunked(records: Iterable[dict], size: int) -> Iterator[list[dict]]:

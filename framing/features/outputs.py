@@ -25,9 +25,9 @@ _ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
 _PANDAS = {"str": object, "int": "Int64", "float": "float64"}
 
 
-def table_columns(name: str) -> dict[str, str]:
-    """Return ``{column: type}`` of the table called ``name``."""
-    return sentence_columns() if name == "sentences" else article_columns()
+def table_columns(name: str, codebooks=None) -> dict[str, str]:
+    """Return ``{column: type}`` of the table called ``name``, with the frame columns of ``codebooks``."""
+    return sentence_columns(codebooks) if name == "sentences" else article_columns(codebooks)
 
 
 class TableSink:
@@ -71,19 +71,20 @@ class TableSink:
 
 
 @contextlib.contextmanager
-def feature_sinks(out_dir: str | Path, *, codebook: Callable[[], str], inputs: Iterable[str | Path] = ()):
+def feature_sinks(out_dir: str | Path, *, codebook: Callable[[], str], inputs: Iterable[str | Path] = (),
+                  codebooks=None):
     """Yield ``{table: TableSink}`` writing into ``out_dir``; on success the files appear there as one set.
 
     ``codebook()`` is called after the last chunk, for ``codebook.md``. ``out_dir`` is locked meanwhile;
     a file that is one of ``inputs``, or an ``out_dir`` inside an input folder, is refused before any
-    work is done.
+    work is done. ``codebooks`` (loaded frame codebooks, default ``story``) set the frame columns.
     """
     out_dir = Path(out_dir)
     inputs = list(inputs)
     for name in output_names():
         refuse_overwriting_inputs(out_dir / name, inputs)
     with output_set(out_dir, inputs=inputs) as staging:
-        sinks = {table: TableSink(staging / f"{table}.csv", staging / f"{table}.parquet", table_columns(table))
+        sinks = {table: TableSink(staging / f"{table}.csv", staging / f"{table}.parquet", table_columns(table, codebooks))
                  for table in TABLES}
         try:
             yield sinks
@@ -105,9 +106,9 @@ def output_names() -> list[str]:
 
 
 def write_frames(frames: Iterable[tuple[str, pd.DataFrame]], out_dir: str | Path, *, codebook: str,
-                 inputs: Iterable[str | Path] = ()) -> list[Path]:
+                 inputs: Iterable[str | Path] = (), codebooks=None) -> list[Path]:
     """Write whole tables (``(name, frame)``) in the chunked format, as one set; return the paths."""
-    with feature_sinks(out_dir, codebook=lambda: codebook, inputs=inputs) as sinks:
+    with feature_sinks(out_dir, codebook=lambda: codebook, inputs=inputs, codebooks=codebooks) as sinks:
         for name, frame in frames:
             sinks[name].write({column: frame[column].tolist() for column in frame.columns})
     return [Path(out_dir) / name for name in output_names()]

@@ -9,27 +9,30 @@ from pathlib import Path
 
 import numpy as np
 
-from framing.features.analyzer import FRAMES, SOURCING, LanguageAnalyzer, coop_vs_sanction, per_1k
+from framing.codebooks import Codebook, load_codebooks
+from framing.features import frames
+from framing.features.analyzer import SOURCING, LanguageAnalyzer
+from framing.features.frames import per_1k
 from framing.features.sentiment import tone
 from framing.text import sentences as split_sentences
 
 ID_COLUMNS = ["article_id", "sentence_index", "outlet", "kind", "language", "story", "is_headline", "text"]
 ARTICLE_ID_COLUMNS = ["article_id", "outlet", "kind", "language", "story", "published", "title"]
 MEAN_COLUMNS = ["loaded_score", "sent_tb_polarity", "sent_tb_subjectivity", "sent_vader_compound"]
-COUNT_COLUMNS = ([f"frame_{f}_count" for f in FRAMES] + [f"src_{s}_count" for s in SOURCING]
-                 + ["sent_positive_count", "sent_negative_count"])
+COUNT_COLUMNS = [f"src_{s}_count" for s in SOURCING] + ["sent_positive_count", "sent_negative_count"]
 
 
 @dataclass
 class Analyzers:
-    """One :class:`LanguageAnalyzer` per language, created on first use."""
+    """One :class:`LanguageAnalyzer` per language, created on first use, all reading the same codebooks."""
 
     lexicon_root: Path | None = None
+    codebooks: tuple[Codebook, ...] = field(default_factory=load_codebooks)
     by_language: dict[str, LanguageAnalyzer] = field(default_factory=dict)
 
     def __call__(self, lang: str) -> LanguageAnalyzer:
         if lang not in self.by_language:
-            self.by_language[lang] = LanguageAnalyzer(lang, self.lexicon_root)
+            self.by_language[lang] = LanguageAnalyzer(lang, self.lexicon_root, self.codebooks)
         return self.by_language[lang]
 
     def versions(self) -> dict[str, dict[str, str]]:
@@ -49,39 +52,41 @@ def article_sentences(record: dict) -> Iterator[tuple[int, bool, str]]:
         index += 1
 
 
-def sentence_columns() -> dict[str, str]:
+def sentence_columns(codebooks: tuple[Codebook, ...] | None = None) -> dict[str, str]:
     """Return ``{column: type}`` of the sentence table, in order; types are ``str``, ``int`` and ``float``.
 
-    Counts are ``int`` with nulls where a language lacks the lexicon.
+    Counts are ``int`` with nulls where a language lacks the lexicon. ``codebooks`` default to ``story``.
     """
     columns = dict.fromkeys(ID_COLUMNS, "str") | {"sentence_index": "int", "is_headline": "int", "n_words": "int"}
     columns |= {"loaded_score": "float", "loaded_terms": "str", "headline_cue_score": "float",
                 "headline_cues": "str", "sent_tb_polarity": "float",
                 "sent_tb_subjectivity": "float", "sent_vader_compound": "float", "sent_positive_count": "int",
                 "sent_negative_count": "int", "sent_tone": "float", "sent_polarity_density": "float"}
-    for frame in FRAMES:
-        columns |= {f"frame_{frame}_count": "int", f"frame_{frame}_per_1k": "float"}
-    columns["frame_coop_vs_sanction"] = "float"
+    for book in codebooks or load_codebooks():
+        columns |= frames.sentence_columns(book)
     for name in SOURCING:
         columns |= {f"src_{name}_count": "int", f"src_{name}_per_1k": "float"}
     return columns | {"src_quote_share": "float", "na_reason": "str"}
 
 
-def article_columns() -> dict[str, str]:
+def article_columns(codebooks: tuple[Codebook, ...] | None = None) -> dict[str, str]:
     """Return ``{column: type}`` of the article table, in order (see :func:`sentence_columns`)."""
     columns = dict.fromkeys(ARTICLE_ID_COLUMNS, "str")
     columns |= dict.fromkeys(["n_sentences", "n_body_sentences", "n_words", "n_body_words"], "int")
     columns |= dict.fromkeys(MEAN_COLUMNS + COUNT_COLUMNS + ["sent_tone", "sent_polarity_density"], "float")
-    columns |= {f"frame_{frame}_per_1k": "float" for frame in FRAMES}
-    columns["frame_coop_vs_sanction"] = "float"
+    for book in codebooks or load_codebooks():
+        columns |= frames.article_columns(book)
     columns |= {f"src_{name}_per_1k": "float" for name in SOURCING}
     columns |= dict.fromkeys(["src_quote_share", "headline_loaded_score", "body_loaded_score", "loaded_gap",
                               "headline_sent_tone", "body_sent_tone", "tone_gap"], "float")
     return columns | {"headline_loaded_terms": "str", "headline_cue_score": "float", "headline_cues": "str"}
 
 
-def article_row(record: dict, rows: list[dict]) -> dict:
-    """Return the article-table row of one record from its sentence rows (headline first, then body)."""
+def article_row(record: dict, rows: list[dict], codebooks: tuple[Codebook, ...]) -> dict:
+    """Return the article-table row of one record from its sentence rows (headline first, then body).
+
+    Frame counts, rates, contrasts and scores are the body's: the headline is kept apart.
+    """
     body = [r for r in rows if not r["is_headline"]]
     headline = next((r for r in rows if r["is_headline"]), None)
     n_body_words = sum(r["n_words"] for r in body)
@@ -97,9 +102,8 @@ def article_row(record: dict, rows: list[dict]) -> dict:
     positive, negative = row["sent_positive_count"], row["sent_negative_count"]
     row["sent_tone"], row["sent_polarity_density"] = (
         (math.nan, math.nan) if math.isnan(positive) else tone(int(positive), int(negative), n_body_words))
-    for frame in FRAMES:
-        row[f"frame_{frame}_per_1k"] = per_1k(row[f"frame_{frame}_count"], n_body_words)
-    row["frame_coop_vs_sanction"] = coop_vs_sanction(row["frame_cooperation_count"], row["frame_sanctions_count"])
+    for book in codebooks:
+        row |= frames.article_columns_of(book, body, n_body_words)
     for name in SOURCING:
         row[f"src_{name}_per_1k"] = per_1k(row[f"src_{name}_count"], n_body_words)
     shares = [(r["src_quote_share"], r["n_words"]) for r in body if r["src_quote_share"] == r["src_quote_share"]]

@@ -3,7 +3,7 @@
 A language is one object: how its text splits into sentences and words, the key a word is matched on,
 where a negation's reach ends, which boilerplate lines its news sites add, its month names and headline
 genre labels, what the English-only analyzers can do with it, and the fonts that draw it. Shared code asks
-the language (``get_language(code).tokens(text)``) instead of testing its code.
+the language (``get_language(code).token_spans(text)``) instead of testing its code.
 """
 
 from __future__ import annotations

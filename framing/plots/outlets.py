@@ -17,7 +17,6 @@ TONE_PANELS = (
     ("sent_tb_polarity", "TextBlob polarity\n(English only)", "−1 negative …\n+1 positive", (-1, 1)),
     ("sent_tb_subjectivity", "TextBlob subjec-\ntivity (English only)", "0 objective …\n1 subjective", (0, 1)),
 )
-COOP_VS_SANCTION = "frame_coop_vs_sanction"
 
 
 def sentiment_tone(
@@ -64,8 +63,11 @@ def coop_vs_sanction(
     by: str = "outlet",
     story: str = "story",
     colours: Mapping[str, str] | None = None,
+    feature: str = "frame_coop_vs_sanction",
+    sides: tuple[str, str] = ("sanctions", "cooperation"),
 ) -> Figure:
-    """Return the cooperation-versus-sanctions index of each group with its 95% interval, one panel per story.
+    """Return a contrast index of two frames (cooperation versus sanctions) of each group with its 95%
+    interval, one panel per story.
 
     Parameters
     ----------
@@ -74,14 +76,17 @@ def coop_vs_sanction(
     by, story : str
         Columns naming the groups and the strata.
     colours : mapping of group to colour, optional
+    feature : the contrast column, as the codebook declares it.
+    sides : the labels of its negative and positive families.
 
     Returns
     -------
     matplotlib.figure.Figure
-        Index from −1 (only sanctions words) to +1 (only cooperation words), averaged over the sentences
-        that have either; a group with no such sentence says so in place.
+        Index from −1 (only the negative family's words) to +1 (only the positive's), averaged over the
+        sentences that have either; a group with no such sentence says so in place.
     """
-    rows = groups[groups["feature"] == COOP_VS_SANCTION]
+    negative, positive = sides
+    rows = groups[groups["feature"] == feature]
     stories = sorted(rows[story].unique())
     colours = dict(colours or group_colours(sorted(rows[by])))
     sizes = [rows.loc[rows[story] == s, by].nunique() for s in stories]
@@ -92,9 +97,9 @@ def coop_vs_sanction(
             values = rows[rows[story] == name].set_index(by)
             names = sorted(values.index)
             _interval_panel(ax, values.reindex(names), names=names, colours=colours, limits=(-1, 1),
-                            counts=True, missing="no cooperation or sanctions words")
+                            counts=True, missing=f"no {positive} or {negative} words")
             ax.set_title(f"Story: {name}")
-        axes[-1, 0].set_xlabel("← more sanctions words          index          more cooperation words →")
+        axes[-1, 0].set_xlabel(f"← more {negative} words          index          more {positive} words →")
     return figure
 
 

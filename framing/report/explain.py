@@ -28,7 +28,7 @@ _SHOWN_REASONS = ("loaded_", "sent_", "frame_")
 
 
 def explain(text: str, *, lang: str | None = None, compare: str | None = None, is_headline: bool = True,
-            lexicons: str | Path | None = None) -> dict:
+            lexicons: str | Path | None = None, codebooks=None) -> dict:
     """Return what the toolkit sees in ``text``, as plain JSON-ready data.
 
     Parameters
@@ -39,6 +39,8 @@ def explain(text: str, *, lang: str | None = None, compare: str | None = None, i
         word diff from ``compare`` to ``text`` and the differences in scores.
     is_headline : whether headline cues (a label before a colon) count.
     lexicons : a folder of lexicons that replace the shipped ones.
+    codebooks : frame codebooks, names or folders (default ``story``); ``frames`` lists, per family whose
+        cues occur, the words that evoked it.
 
     Returns
     -------
@@ -51,10 +53,14 @@ def explain(text: str, *, lang: str | None = None, compare: str | None = None, i
     text = text.strip()
     if not text:
         raise InputError("nothing to explain: the text is empty")
+    from framing.codebooks import load_codebooks
+
+    books = tuple(book.source for book in load_codebooks(codebooks))
     root = _root(lexicons)
-    data = _explain_one(text, lang=lang, is_headline=is_headline, root=root)
+    data = _explain_one(text, lang=lang, is_headline=is_headline, root=root, books=books)
     if compare is not None:
-        data["compare"] = _comparison(data, compare.strip(), lang=lang, is_headline=is_headline, root=root)
+        data["compare"] = _comparison(data, compare.strip(), lang=lang, is_headline=is_headline, root=root,
+                                      books=books)
     return data
 
 
@@ -79,15 +85,17 @@ def text_language(text: str, *, root: Path | None = None, prior: dict[str, float
 
 
 @lru_cache(maxsize=32)
-def _analyzer(lang: str, root: Path | None):
+def _analyzer(lang: str, root: Path | None, books: tuple[str, ...] = ()):
+    from framing.codebooks import load_codebooks
     from framing.features import LanguageAnalyzer
 
-    return LanguageAnalyzer(lang, root)
+    return LanguageAnalyzer(lang, root, load_codebooks(books))
 
 
-def _explain_one(text: str, *, lang: str | None, is_headline: bool, root: Path | None) -> dict:
+def _explain_one(text: str, *, lang: str | None, is_headline: bool, root: Path | None,
+                 books: tuple[str, ...] = ()) -> dict:
     lang, source = (lang, "given") if lang else text_language(text, root=root)
-    analyzer = _analyzer(lang, root)
+    analyzer = _analyzer(lang, root, books)
     row = analyzer.analyze(text, is_headline=is_headline)
     score = _number(row["loaded_score"])
     cue_score = _number(row["headline_cue_score"])
@@ -145,24 +153,29 @@ def _terms(loaded_terms: str) -> list[dict]:
 
 
 def _frames(analyzer, text: str) -> list[dict]:
-    """Return ``[{"frame", "terms"}]`` for each frame whose words occur in ``text``, in frame order."""
-    from framing.features.analyzer import FRAMES
+    """Return, for each frame whose cues occur in ``text`` (in codebook order), the words that evoked it:
+    ``{"frame", "codebook", "label", "terms", "cues"}``; ``cues`` have their character spans and weights."""
+    frames = []
+    for book in analyzer.codebooks:
+        matcher = analyzer.frame_matchers[book.name]
+        found: dict[str, list] = {}
+        for match in matcher.find(text) if matcher is not None else ():
+            found.setdefault(match.category, []).append(match)
+        frames += [{"frame": family.key, "codebook": book.name, "label": family.label,
+                    "terms": [m.surface for m in found[family.key]],
+                    "cues": [{"term": m.surface, "lemma": m.term, "start": m.start, "end": m.end, "weight": m.weight,
+                              "gloss": m.gloss} for m in found[family.key]]}
+                   for family in book.families if family.key in found]
+    return frames
 
-    matcher = analyzer.matchers["frames"]
-    if matcher is None:
-        return []
-    found: dict[str, list[str]] = {}
-    for match in matcher.find(text):
-        found.setdefault(match.category, []).append(match.surface)
-    return [{"frame": frame, "terms": found[frame]} for frame in FRAMES if frame in found]
 
-
-def _comparison(data: dict, other_text: str, *, lang: str | None, is_headline: bool, root: Path | None) -> dict:
+def _comparison(data: dict, other_text: str, *, lang: str | None, is_headline: bool, root: Path | None,
+                books: tuple[str, ...] = ()) -> dict:
     from framing.features.headlines import word_diff
 
     if not other_text:
         raise InputError("nothing to compare with: the other text is empty")
-    other = _explain_one(other_text, lang=lang, is_headline=is_headline, root=root)
+    other = _explain_one(other_text, lang=lang, is_headline=is_headline, root=root, books=books)
     same_language = other["language"] == data["language"]
     diff = ([op.as_dict() for op in word_diff(other_text, data["text"], lang=data["language"])]
             if same_language else None)

@@ -44,6 +44,13 @@ def draw_figures(results: Results) -> dict[str, Figure]:
         "coop_vs_sanction": _coop_figure(results, colours),
         "distinctive_terms": _noted(plots.distinctive_terms(terms, colours=colours), term_note),
     }
+    contrast = results.contrast
+    if contrast is not None:
+        # The codebook's first contrast (the story codebook's cooperation versus sanctions).
+        book, declared = contrast
+        figures["coop_vs_sanction"] = plots.coop_vs_sanction(
+            results.per_story.groups, colours=colours, feature=book.column(declared.key),
+            sides=(declared.negative, declared.positive))
     if results.featured_pair is not None:
         pair = results.featured_pair
         figures["headline_diff"] = _noted(plots.headline_diff(pair), (
@@ -52,7 +59,7 @@ def draw_figures(results: Results) -> dict[str, Figure]:
     if results.trends is not None:
         figures["trends"] = _noted(plots.trends(results.trends.trends, colours=colours),
                                    _trend_note(results))
-    return {name: figures[name] for name in FIGURES if name in figures}
+    return {name: figures[name] for name in FIGURES if figures.get(name) is not None}
 
 
 def write_figures(results: Results, out_dir: str | Path, *, formats: tuple[str, ...] = plots.FORMATS,
@@ -119,19 +126,24 @@ def _frame_note(frames: pd.DataFrame) -> str:
     return _with_caution(f"n = {total:,} frame words.", _cautions(frames))
 
 
-def _coop_figure(results: Results, colours) -> Figure:
-    """Per story when stories are compared one by one; else the story-adjusted means of the pooled comparison."""
+def _coop_figure(results: Results, colours) -> Figure | None:
+    """The codebook's first contrast (cooperation versus sanctions): per story when stories are compared one
+    by one; else the story-adjusted means of the pooled comparison. None when no codebook declares one."""
+    if results.contrast is None:
+        return None
+    book, contrast = results.contrast
+    feature, sides = book.column(contrast.key), (contrast.negative, contrast.positive)
     per_story = results.per_story.groups
     if len(per_story):
-        figure = plots.coop_vs_sanction(per_story, colours=colours)
-        rows = per_story[per_story["feature"] == "frame_coop_vs_sanction"]
-        return _noted(figure, _with_caution(f"n = {int(rows['n_sentences'].sum()):,} sentences with cooperation or "
-                                            "sanctions words.", _cautions(rows)))
+        figure = plots.coop_vs_sanction(per_story, colours=colours, feature=feature, sides=sides)
+        rows = per_story[per_story["feature"] == feature]
+        return _noted(figure, _with_caution(f"n = {int(rows['n_sentences'].sum()):,} sentences with "
+                                            f"{contrast.positive} or {contrast.negative} words.", _cautions(rows)))
     pooled = results.by_story.groups
-    rows = pooled[pooled["feature"] == "frame_coop_vs_sanction"]
+    rows = pooled[pooled["feature"] == feature]
     adjusted = rows.assign(story="all stories (story-adjusted means)", mean=rows["adjusted_mean"],
                            ci_low=rows["adjusted_ci_low"], ci_high=rows["adjusted_ci_high"])
-    figure = plots.coop_vs_sanction(adjusted, colours=colours)
+    figure = plots.coop_vs_sanction(adjusted, colours=colours, feature=feature, sides=sides)
     n_stories = int(rows["n_stories"].max()) if len(rows) and rows["n_stories"].notna().any() else 0
     return _noted(figure, f"Each outlet's mean in an average story (additive story + outlet model), with 95% "
                           f"bootstrap intervals over the {n_stories} stories with two outlets or more.")

@@ -165,8 +165,19 @@ def frame_numbers(results: Results) -> dict:
     frames = results.by_outlet.frames
     words = results.words
     cutoff = float(stats.norm.ppf(1 - ALPHA / 2))
+    sentences = results.full_text.sentences
+    books = results.tables.codebooks
+    described = {
+        "codebook": ", ".join(book.name for book in books),
+        "families": [{"key": f.key, "label": f.label} for book in books for f in book.families],
+        "contrasts": [{"key": c.key, "label": c.label, "positive": c.positive, "negative": c.negative}
+                      for book in books for c in book.contrasts],
+        # The outlet × frame table sums every sentence row it is given, headlines among them.
+        "headlines_included": bool((sentences["is_headline"] == 1).any()) if len(sentences) else False,
+    }
     if frames.empty:
-        return {"n": 0, "test": "", "cutoff": cutoff, "top_by_outlet": {}, "significant": [], "most_common": None}
+        return described | {"n": 0, "test": "", "cutoff": cutoff, "top_by_outlet": {}, "significant": [],
+                            "most_common": None}
     first = frames.iloc[0]  # the table's test is repeated on every row
     top = {}
     for outlet, rows in frames.groupby("outlet", sort=True):
@@ -175,7 +186,7 @@ def frame_numbers(results: Results) -> dict:
                        "per_1k": 1000 * best["count"] / words[outlet] if words.get(outlet) else None}
     totals = frames.groupby("frame", sort=False)["count"].sum()
     cells = frames[frames["residual"].abs() > cutoff]
-    return {
+    return described | {
         "n": int(first["n"]), "test": first["test"], "statistic": first["statistic"], "dof": int(first["dof"]),
         "p": first["p_value"], "cramers_v": first["cramers_v"], "n_resamples": int(first["n_resamples"]),
         "cutoff": cutoff, "most_common": totals.idxmax() if totals.max() > 0 else None, "top_by_outlet": top,
@@ -186,23 +197,29 @@ def frame_numbers(results: Results) -> dict:
 
 
 def coop_numbers(results: Results) -> dict:
-    """The cooperation-versus-sanctions index per outlet within each story, per article, and its tests."""
+    """The codebook's contrast index (cooperation versus sanctions) per outlet within each story, per
+    article, and its tests; empty when the codebook declares no contrast."""
+    if results.contrast is None:
+        return {"stories": {}, "articles": [], "tests": []}
+    book, contrast = results.contrast
+    feature = book.column(contrast.key)
     groups = results.per_story.groups
     stories = {}
     for story, rows in groups.groupby("story", sort=True):
-        stories[story] = _by_outlet(rows, "frame_coop_vs_sanction")
+        stories[story] = _by_outlet(rows, feature)
     # Counted over every sentence, headline included, as in the outlet × frame table (frames.csv).
     sentences = results.full_text.sentences
     summed = sentences.groupby("article_id", sort=True).agg(
-        outlet=("outlet", "first"), story=("story", "first"), cooperation=("frame_cooperation_count", "sum"),
-        sanctions=("frame_sanctions_count", "sum"))
-    articles = [{"outlet": row.outlet, "story": row.story, "cooperation": int(row.cooperation),
-                 "sanctions": int(row.sanctions),
-                 "index": (row.cooperation - row.sanctions) / (row.cooperation + row.sanctions)
-                 if row.cooperation + row.sanctions else None}
+        outlet=("outlet", "first"), story=("story", "first"),
+        positive=(book.column(contrast.positive, "count"), "sum"),
+        negative=(book.column(contrast.negative, "count"), "sum"))
+    articles = [{"outlet": row.outlet, "story": row.story, contrast.positive: int(row.positive),
+                 contrast.negative: int(row.negative),
+                 "index": (row.positive - row.negative) / (row.positive + row.negative)
+                 if row.positive + row.negative else None}
                 for row in summed.sort_values("outlet", kind="stable").itertuples(index=False)]
     tests = results.per_story.tests
-    perm = tests[(tests["feature"] == "frame_coop_vs_sanction") & (tests["test"] == "permutation")]
+    perm = tests[(tests["feature"] == feature) & (tests["test"] == "permutation")]
     return {"stories": stories, "articles": articles,
             "tests": [{"story": r.story, "a": r.group_a, "b": r.group_b, "difference": r.estimate,
                        "ci_low": r.ci_low, "ci_high": r.ci_high, "p": r.p_value}

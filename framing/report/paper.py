@@ -43,7 +43,7 @@ MAX_LISTED = 30
 
 def build_paper(
     corpus, *, out_dir: str | Path = ".", inputs: str | Path | None = None, seed: int = 0, n_boot: int = N_BOOT,
-    workers: int = 1, config: PaperConfig | str | Path | None = None,
+    workers: int = 1, config: PaperConfig | str | Path | None = None, codebooks=None,
 ) -> list[Path]:
     """Rebuild the figures, tables, numbers, HTML and PDF of the paper for ``corpus`` under ``out_dir``.
 
@@ -57,6 +57,7 @@ def build_paper(
     workers : local processes for feature extraction; the outputs are the same for any number.
     config : a :class:`~framing.report.config.PaperConfig` or its ``paper.yaml``; default the
         ``paper.yaml`` beside the corpus (:func:`~framing.report.config.find_config`), else neutral text.
+    codebooks : frame codebooks, names or folders (default ``story``, the seed paper's).
 
     Returns
     -------
@@ -70,7 +71,7 @@ def build_paper(
         io.refuse_overwriting_inputs(out_dir / folder / "x", sources, folder=True)
     evaluations = read_evaluations(inputs)
     config = paper_config(corpus, config)
-    results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers)
+    results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebooks)
     # Every file is staged and the set appears at once: a failure (a full disk) leaves the previous paper.
     with io.output_set(out_dir, inputs=sources) as staging:
         paths = write_figures(results, staging / "figures")
@@ -91,7 +92,7 @@ def build_paper(
 
 def check_paper(
     corpus, *, out_dir: str | Path = ".", inputs: str | Path | None = None, seed: int = 0, n_boot: int = N_BOOT,
-    workers: int = 1, config: PaperConfig | str | Path | None = None,
+    workers: int = 1, config: PaperConfig | str | Path | None = None, codebooks=None,
 ) -> list[str]:
     """Rebuild the paper in a temporary folder; return the generated files that differ from ``out_dir``'s.
 
@@ -103,7 +104,7 @@ def check_paper(
     with tempfile.TemporaryDirectory(prefix="framing-paper-") as tmp:
         built = {path.relative_to(tmp).as_posix()
                  for path in build_paper(corpus, out_dir=tmp, inputs=inputs, seed=seed, n_boot=n_boot,
-                                                         workers=workers, config=config)}
+                                                         workers=workers, config=config, codebooks=codebooks)}
         present = {path.relative_to(out_dir).as_posix() for path in generated_files(out_dir)}
         differ = [name for name in sorted(built & present)
                   if not filecmp.cmp(Path(tmp) / name, out_dir / name, shallow=False)]

@@ -95,6 +95,12 @@ class Results:
         return {str(k): int(v) for k, v in sentences.groupby("outlet", sort=True)["n_words"].sum().items()}
 
     @property
+    def contrast(self) -> tuple | None:
+        """The first contrast index of the first codebook that declares one, as ``(codebook, contrast)``; None
+        when no codebook measured declares one."""
+        return next(((book, c) for book in self.tables.codebooks for c in book.contrasts), None)
+
+    @property
     def colours(self) -> dict[str, str]:
         """One colour per outlet for every figure: compared outlets first, then headline-only ones."""
         compared = sorted(self.full_text.sentences["outlet"].unique())
@@ -121,22 +127,23 @@ def trend_frequency(published: pd.Series) -> str:
 
 
 def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path | None = None,
-            workers: int = 1) -> Results:
+            workers: int = 1, codebooks=None) -> Results:
     """Compute the :class:`Results` of ``corpus`` (a :class:`framing.corpus.Corpus` or its records).
 
     ``workers`` local processes extract the features; the results are the same for any number.
+    ``codebooks`` are the frame codebooks (names or folders; default ``story``).
     """
     import framing
     from framing.features import FeatureTables
     from framing.features.headlines import align_headlines
 
     records = corpus.articles if hasattr(corpus, "articles") else corpus
-    tables = framing.feature_tables(records, lexicons=lexicons, workers=workers)
+    tables = framing.feature_tables(records, lexicons=lexicons, workers=workers, codebooks=codebooks)
     full = set(records.loc[records["kind"] == "article", "id"]) or set(records["id"])
     full_text = FeatureTables(
         sentences=tables.sentences[tables.sentences["article_id"].isin(full)].reset_index(drop=True),
         articles=tables.articles[tables.articles["article_id"].isin(full)].reset_index(drop=True),
-        lexicon_versions=tables.lexicon_versions,
+        lexicon_versions=tables.lexicon_versions, codebooks=tables.codebooks,
     )
     freq = trend_frequency(full_text.articles["published"]) if "published" in full_text.articles else ""
     return Results(

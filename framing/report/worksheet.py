@@ -147,7 +147,7 @@ def _detect(text: str) -> str:
 
 def build_worksheet(headlines: list[Headline], *, count: int | None = None, seed: int = 0, answers: bool = False,
                     title: str = "Reading the news: loaded words and framing",
-                    lexicons: str | Path | None = None) -> str:
+                    lexicons: str | Path | None = None, codebooks=None) -> str:
     """Return the worksheet for ``headlines`` as one self-contained HTML page.
 
     Parameters
@@ -157,10 +157,12 @@ def build_worksheet(headlines: list[Headline], *, count: int | None = None, seed
     seed : the same headlines and seed give a byte-identical page.
     answers : the teacher's edition: the answer key is open and prints.
     lexicons : a folder of lexicons that replace the shipped ones.
+    codebooks : frame codebooks (names or folders) whose frames the answers name; default ``story``.
     """
     if not headlines:
         raise InputError("no headlines to put on the worksheet")
-    explained = {h.id: explain(h.text, lang=h.language or None, lexicons=lexicons) for h in headlines}
+    explained = {h.id: explain(h.text, lang=h.language or None, lexicons=lexicons, codebooks=codebooks)
+                 for h in headlines}
     partners = _partners(headlines, explained)
     headlines = on_stories(headlines, partners)
     chosen = select_headlines(headlines, explained, partners, count=count, seed=seed)

@@ -7,10 +7,8 @@ import zlib
 import numpy as np
 import pandas as pd
 
-#: Frames named in the data contract; each has ``frame_<name>_count`` and ``frame_<name>_per_1k``.
-FRAMES = ("sanctions", "cooperation", "competition", "safety", "security", "regulation")
-
-#: Sentence measures compared between groups, when the sentence table has them.
+#: Sentence measures compared between groups, when the sentence table has them; the frame measures of
+#: the table's codebooks (:func:`frame_rates`, :func:`frame_contrasts`) stand between the two parts.
 MEASURES = (
     "loaded_score",
     "sent_tb_polarity",
@@ -18,12 +16,10 @@ MEASURES = (
     "sent_vader_compound",
     "sent_tone",
     "sent_polarity_density",
-    *(f"frame_{name}_per_1k" for name in FRAMES),
-    "frame_coop_vs_sanction",
-    "src_attribution_per_1k",
-    "src_hedging_per_1k",
-    "src_quote_share",
 )
+LATER_MEASURES = ("src_attribution_per_1k", "src_hedging_per_1k", "src_quote_share")
+# Suffixes of the frame columns that are not a contrast index.
+_FRAME_SUFFIXES = ("_count", "_per_1k", "_score", "_primary")
 
 #: A group with fewer articles than this cannot support a claim about the outlet.
 MIN_ARTICLES = 5
@@ -38,8 +34,28 @@ NO_VALUES = "empty group: no values for this measure"
 
 
 def measures(frame: pd.DataFrame) -> list[str]:
-    """Return the compared measures that ``frame`` has, in the order of :data:`MEASURES`."""
-    return [name for name in MEASURES if name in frame.columns]
+    """Return the compared measures that ``frame`` has: :data:`MEASURES`, its frame rates and contrasts,
+    then :data:`LATER_MEASURES`."""
+    return ([name for name in MEASURES if name in frame.columns] + frame_rates(frame) + frame_contrasts(frame)
+            + [name for name in LATER_MEASURES if name in frame.columns])
+
+
+def frame_counts(frame: pd.DataFrame) -> list[str]:
+    """Return the frame count columns of ``frame`` (``frame_<key>_count``), in table order.
+
+    The frame columns are the codebook's: whatever families the features were measured with.
+    """
+    return [c for c in frame.columns if c.startswith("frame_") and c.endswith("_count")]
+
+
+def frame_rates(frame: pd.DataFrame) -> list[str]:
+    """Return the frame rate columns of ``frame`` (``frame_<key>_per_1k``), in table order."""
+    return [c for c in frame.columns if c.startswith("frame_") and c.endswith("_per_1k")]
+
+
+def frame_contrasts(frame: pd.DataFrame) -> list[str]:
+    """Return the contrast index columns of ``frame`` (``frame_<contrast>``, such as ``frame_coop_vs_sanction``)."""
+    return [c for c in frame.columns if c.startswith("frame_") and not c.endswith(_FRAME_SUFFIXES)]
 
 
 def rng_for(seed: int, *keys: str) -> np.random.Generator:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from framing import io
 from framing.errors import InputError
-from framing.stats._common import in_order, join_cautions, measures, rng_for
+from framing.stats._common import frame_contrasts, in_order, join_cautions, measures, rng_for
 from framing.stats.blocked import BLOCKED_COLUMNS, adjusted_summaries, paired_rows
 from framing.stats.bootstrap import group_summaries
 from framing.stats.clusters import assign_groups, group_comparison
@@ -182,7 +182,8 @@ def _compare_stratum(rows: pd.DataFrame, *, by: str, seed: int, n_boot: int, str
     """The four tables for one stratum."""
     features = measures(rows)
     tests = [rank_tests(rows, by=by, feature=f, seed=seed, n_boot=n_boot, stratum=stratum) for f in features]
-    tests.append(permutation_tests(rows, by=by, seed=seed, n_boot=n_boot, stratum=stratum))
+    tests += [permutation_tests(rows, by=by, seed=seed, n_boot=n_boot, feature=contrast, stratum=stratum)
+              for contrast in frame_contrasts(rows)]
     return {
         "groups": group_summaries(rows, by=by, features=features, seed=seed, n_boot=n_boot, stratum=stratum),
         "tests": _stack(tests),

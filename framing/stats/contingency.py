@@ -8,9 +8,9 @@ from scipy import stats
 
 from framing.stats._common import (
     FEW_ARTICLES,
-    FRAMES,
     MIN_ARTICLES,
     MIN_EXPECTED,
+    frame_counts,
     join_cautions,
 )
 
@@ -23,7 +23,7 @@ FRAME_COLUMNS = [
 
 def count_table(sentences: pd.DataFrame, *, by: str) -> pd.DataFrame:
     """Return the groups × frames table of summed ``frame_<name>_count``, groups and frames sorted as given."""
-    columns = [f"frame_{name}_count" for name in FRAMES if f"frame_{name}_count" in sentences.columns]
+    columns = frame_counts(sentences)
     table = sentences.groupby(by, sort=True)[columns].sum()
     table.columns = [column.removeprefix("frame_").removesuffix("_count") for column in columns]
     return table.astype(int)

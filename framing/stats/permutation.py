@@ -1,4 +1,5 @@
-"""Permutation test for a difference in means between two groups, used for ``frame_coop_vs_sanction``."""
+"""Permutation test for a difference in means between two groups, used for the frame contrast indices
+(``frame_coop_vs_sanction``)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from framing.stats.ranktests import (
     values_of,
 )
 
-COOP_VS_SANCTION = "frame_coop_vs_sanction"
 _NO_TEST = "fewer than 2 values in a group: no permutation test"
 
 
@@ -56,7 +56,7 @@ def mean_difference_interval(
 
 
 def permutation_tests(
-    sentences: pd.DataFrame, *, by: str, seed: int, n_boot: int, feature: str = COOP_VS_SANCTION, stratum: str = ""
+    sentences: pd.DataFrame, *, by: str, seed: int, n_boot: int, feature: str, stratum: str = ""
 ) -> pd.DataFrame:
     """Return pairwise permutation tests of the difference in mean ``feature`` between groups.
 

@@ -1,6 +1,8 @@
 """The sentence cache: a second run reuses every measure; a changed lexicon misses only where it is read."""
 
 import shutil
+from importlib import resources
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -8,9 +10,8 @@ import pytest
 import framing
 from framing.features.analyzer import MEASURE_FAMILIES
 from framing.features.cache import SentenceCache, family_versions, sentence_key
-from framing.lexicons import load_lexicon
 
-VERSIONS = {"loaded": "l1", "polarity": "p1", "frames": "f1", "sourcing": "s1", "modifiers": "m1"}
+VERSIONS = {"loaded": "l1", "polarity": "p1", "codebooks": "f1", "sourcing": "s1", "modifiers": "m1"}
 
 
 @pytest.fixture(scope="module")
@@ -35,20 +36,23 @@ def test_cached_tables_equal_uncached_ones(corpus, tmp_path):
     pd.testing.assert_frame_equal(cached.articles, fresh.articles, check_exact=True)
 
 
-def test_an_edited_frames_lexicon_misses_for_frames_only(corpus, tmp_path):
+def test_an_edited_codebook_misses_for_frames_only(corpus, tmp_path):
+    from framing.codebooks import load_codebook
+
     framing.feature_tables(corpus, cache=tmp_path / "cache")
-    edited = tmp_path / "lexicons" / "frames"
-    edited.mkdir(parents=True)
-    original = load_lexicon("frames", "en")
-    shutil.copy(original_path("frames", "en"), edited / "en.yaml")
-    with open(edited / "en.yaml", "a", encoding="utf-8") as handle:
-        handle.write("  - term: joint venture\n    category: cooperation\n    weight: 0.5\n"
-                     "    explanation: A joint venture is a cooperative arrangement between firms.\n")
-    assert load_lexicon("frames", "en", root=tmp_path / "lexicons").version != original.version
-    rerun = framing.feature_tables(corpus, cache=tmp_path / "cache", lexicons=tmp_path / "lexicons")
+    shipped = Path(str(resources.files("framing.lexicons_data") / "codebooks" / "story"))
+    edited = tmp_path / "story"
+    shutil.copytree(shipped, edited)
+    text = (edited / "en.yaml").read_text(encoding="utf-8")
+    (edited / "en.yaml").write_text(text.replace('      - {term: "sanction", weight: 0.7}',
+                                                 '      - {term: "sanction", weight: 0.7}\n      - joint venture'),
+                                    encoding="utf-8")
+    assert load_codebook(edited).version("en") != load_codebook("story").version("en")
+    assert load_codebook(edited).version("zh") == load_codebook("story").version("zh")
+    rerun = framing.feature_tables(corpus, cache=tmp_path / "cache", codebooks=[edited])
     english = int((rerun.sentences["language"] == "en").sum())
     assert rerun.summary.lookups - rerun.summary.hits == english
-    recomputed = framing.feature_tables(corpus, lexicons=tmp_path / "lexicons")
+    recomputed = framing.feature_tables(corpus, codebooks=[edited])
     pd.testing.assert_frame_equal(rerun.sentences, recomputed.sentences, check_exact=True)
 
 
@@ -56,7 +60,7 @@ def test_each_family_version_changes_only_with_what_the_family_reads():
     base = family_versions(VERSIONS)
     changed = {name: {f for f, v in family_versions(VERSIONS | {name: "new"}).items() if v != base[f]}
                for name in VERSIONS}
-    assert changed == {"loaded": {"loaded"}, "polarity": {"sentiment"}, "frames": {"frames"},
+    assert changed == {"loaded": {"loaded", "frames"}, "polarity": {"sentiment"}, "codebooks": {"frames"},
                        "sourcing": {"sourcing"}, "modifiers": {"loaded", "sentiment", "frames"}}
 
 
@@ -73,12 +77,6 @@ def test_a_missing_read_only_cache_finds_nothing(tmp_path):
     assert not (tmp_path / "none").exists()
 
 
-def original_path(family, lang):
-    from importlib import resources
-
-    return resources.files("framing.lexicons_data") / family / f"{lang}.yaml"
-
-
 def test_keys_carry_the_source_of_the_code_that_computes_each_family():
     import hashlib
     from importlib import util
@@ -88,7 +86,7 @@ def test_keys_carry_the_source_of_the_code_that_computes_each_family():
 
     source = Path(util.find_spec("framing.features.loaded").origin).read_bytes()
     digest = hashlib.sha256(source).hexdigest()[:12]
-    versions = family_versions({"loaded": "a", "frames": "b"})
+    versions = family_versions({"loaded": "a", "codebooks": "b"})
     assert f"framing.features.loaded={digest}" in versions["loaded"]
     assert "framing.features.loaded" not in versions["frames"]
     assert "framing.features.matching=" in versions["frames"]

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from framing.features import loaded
-from framing.features.analyzer import coop_vs_sanction, quote_share
+from framing.features.analyzer import quote_share
+from framing.features.frames import contrast_index as coop_vs_sanction
 from framing.features.matching import Match
 
 

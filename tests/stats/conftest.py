@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing.stats._common import FRAMES
+#: The frames of the story codebook, as the feature tables name them.
+FRAMES = ("sanctions", "cooperation", "competition", "safety", "security", "regulation")
 
 WORDS = {
     "en": ["the", "talks", "china", "cooperation", "sanctions", "safety", "devil", "deal", "risk", "ai"],

@@ -24,7 +24,7 @@ def test_coop_vs_sanction_pairs_state_units_and_cautions():
     rows = [{"article_id": f"{g}{a}", "sentence_index": s, "outlet": g,
              "frame_coop_vs_sanction": (0.8 if g == "A" else -0.5) + s / 100}
             for g, n in (("A", 5), ("B", 5), ("C", 1)) for a in range(n) for s in range(2)]
-    table = permutation_tests(pd.DataFrame(rows), by="outlet", seed=0, n_boot=500).set_index(["group_a", "group_b"])
+    table = permutation_tests(pd.DataFrame(rows), by="outlet", seed=0, n_boot=500, feature="frame_coop_vs_sanction").set_index(["group_a", "group_b"])
     ab = table.loc[("A", "B")]
     assert ab["unit"] == "article" and ab["n_a"] == 5 and ab["estimate"] == pytest.approx(1.3)
     assert ab["p_value"] == pytest.approx(2 / 252) and ab["caution"] == ""

@@ -1,0 +1,71 @@
+"""Actor portrayal: the actors × groups (outlets) heat map of the mean target-sentiment score."""
+
+from __future__ import annotations
+
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
+
+from framing.plots.theme import SMALL_SIZE, TEXT_WIDTH, themed
+
+
+def actor_portrayal(summary: pd.DataFrame, *, by: str = "outlet", wide: float = 0.5,
+                    max_actors: int = 20) -> Figure:
+    """Return the actors × groups heat map of mean score (p_positive − p_negative), uncertain cells marked.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        The actor table of one stratum (``by, actor, n_mentions, mean_score, ci_low, ci_high``).
+    by : str
+        Column naming the groups.
+    wide : float
+        A cell whose 95% interval is wider than this, or has none, is hatched and its number marked "?".
+    max_actors : int
+        The most-mentioned actors shown (all groups are shown).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    totals = summary.groupby("actor", sort=False)["n_mentions"].sum()
+    shown = totals[totals > 0].sort_values(ascending=False, kind="stable").index[:max_actors]
+    rows = summary[summary["actor"].isin(shown)]
+    means = rows.pivot(index="actor", columns=by, values="mean_score").reindex(list(shown))
+    counts = rows.pivot(index="actor", columns=by, values="n_mentions").reindex_like(means)
+    width = (rows["ci_high"] - rows["ci_low"]).to_numpy()
+    uncertain = rows.assign(uncertain=~(width <= wide)).pivot(index="actor", columns=by,
+                                                               values="uncertain").reindex_like(means)
+    labels = means.copy().astype(object)
+    for actor in means.index:
+        for group in means.columns:
+            n = int(counts.at[actor, group]) if pd.notna(counts.at[actor, group]) else 0
+            value = means.at[actor, group]
+            labels.at[actor, group] = ("–" if n == 0 or pd.isna(value) else
+                                       f"{value:+.2f}{'?' if uncertain.at[actor, group] else ''}\nn={n}")
+    with themed():
+        figure = Figure(figsize=(TEXT_WIDTH, 1.4 + 0.42 * max(len(means), 1)))
+        ax = figure.subplots()
+        sns.heatmap(means.astype(float), ax=ax, cmap="RdBu", vmin=-1, vmax=1, center=0, annot=labels, fmt="",
+                    linewidths=0.8, linecolor="white", mask=means.isna(),
+                    cbar_kws={"label": "mean score (p_positive − p_negative)", "shrink": 0.9},
+                    annot_kws={"fontsize": SMALL_SIZE - 0.5})
+        for i, actor in enumerate(means.index):
+            for j, group in enumerate(means.columns):
+                if pd.notna(means.at[actor, group]) and uncertain.at[actor, group]:
+                    ax.add_patch(_hatch(j, i))
+        ax.set_xticklabels(list(means.columns), rotation=30, ha="right", fontsize=SMALL_SIZE)
+        ax.set_yticklabels(list(means.index), rotation=0)
+        ax.set_xlabel(f"Hatched, '?': 95% interval wider than {wide} or none (few mentions); "
+                      "–: not mentioned", fontsize=SMALL_SIZE)
+        ax.set_ylabel("")
+        ax.tick_params(axis="both", length=0)
+        ax.grid(False)
+    return figure
+
+
+def _hatch(x: int, y: int):
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((x, y), 1, 1, fill=False, hatch="///", edgecolor="#6E6E6E", linewidth=0.0)
+
