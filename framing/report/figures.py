@@ -44,13 +44,6 @@ def draw_figures(results: Results) -> dict[str, Figure]:
         "coop_vs_sanction": _coop_figure(results, colours),
         "distinctive_terms": _noted(plots.distinctive_terms(terms, colours=colours), term_note),
     }
-    contrast = results.contrast
-    if contrast is not None:
-        # The codebook's first contrast (the story codebook's cooperation versus sanctions).
-        book, declared = contrast
-        figures["coop_vs_sanction"] = plots.coop_vs_sanction(
-            results.per_story.groups, colours=colours, feature=book.column(declared.key),
-            sides=(declared.negative, declared.positive))
     if results.featured_pair is not None:
         pair = results.featured_pair
         figures["headline_diff"] = _noted(plots.headline_diff(pair), (
@@ -145,8 +138,10 @@ def _coop_figure(results: Results, colours) -> Figure | None:
                            ci_low=rows["adjusted_ci_low"], ci_high=rows["adjusted_ci_high"])
     figure = plots.coop_vs_sanction(adjusted, colours=colours, feature=feature, sides=sides)
     n_stories = int(rows["n_stories"].max()) if len(rows) and rows["n_stories"].notna().any() else 0
-    return _noted(figure, f"Each outlet's mean in an average story (additive story + outlet model), with 95% "
-                          f"bootstrap intervals over the {n_stories} stories with two outlets or more.")
+    n_articles = int(rows["n_articles"].sum()) if "n_articles" in rows else 0
+    return _noted(figure, _with_caution(
+        f"n = {n_articles:,} articles in {n_stories} stories with two outlets or more. Each outlet's mean in an "
+        "average story (additive story + outlet model), with 95% bootstrap intervals over stories.", _cautions(rows)))
 
 
 def _capped_terms(terms: pd.DataFrame, results: Results) -> tuple[pd.DataFrame, str]:
