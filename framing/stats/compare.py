@@ -255,7 +255,7 @@ def _checked(tables, *, by: str, within: str | None, seed: int, n_boot: int) -> 
     """Validate the arguments; return the sentence table (groups as text, sorted) and the stratum column."""
     sentences = getattr(tables, "sentences", None)
     if not isinstance(sentences, pd.DataFrame):
-        raise InputError("compare needs feature tables with a `sentences` DataFrame (see framing.features)")
+        raise InputError("compare needs feature tables with a `sentences` DataFrame (see framing.feature_tables)")
     for column in (*REQUIRED, by, *([within] if within else [])):
         if column not in sentences.columns:
             # The identifier columns are the ones worth grouping by; measures follow them.
