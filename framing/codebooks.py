@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from framing.errors import FramingError
-from framing.lexicons import GAP, Problem, _LineIndex, _text_problems
+from framing.lexicons import GAP, Problem, _LineIndex, _text_problems, check_yaml
 
 DEFAULT = "story"
 HEADER_KEYS = ("codebook", "language", "title", "source", "license", "families")
@@ -250,24 +250,9 @@ def _first_sentence(text: str) -> str:
 
 
 def _check_file(raw: bytes, *, path: str, name: str, lang: str) -> tuple[dict, list[Problem]]:
-    try:
-        text = raw.decode("utf-8")
-        data = yaml.load(text, Loader=_SAFE_LOADER)
-    except UnicodeDecodeError as error:
-        return {}, [Problem(path, 1, f"file is not UTF-8 ({error.reason} at byte {error.start})")]
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return {}, [Problem(path, mark.line + 1 if mark is not None else 1, f"YAML does not parse: {reason}")]
-    if not isinstance(data, dict):
-        return {}, [Problem(path, 1, "codebook file must be a mapping with a header, 'families' and 'contrasts'")]
-    located = list(_header_problems(data, name=name, lang=lang))
-    located += _family_problems(data)
-    located += _contrast_problems(data)
-    if not located:
-        return data, []
-    lines = _LineIndex(text)
-    return data, [Problem(path, lines.find(where), message) for where, message in located]
+    return check_yaml(raw, path=path, shape="a mapping with a header, 'families' and 'contrasts'",
+                      problems=lambda data: [*_header_problems(data, name=name, lang=lang),
+                                             *_family_problems(data), *_contrast_problems(data)])
 
 
 def _header_problems(data: dict, *, name: str, lang: str) -> Iterator[tuple[tuple, str]]:

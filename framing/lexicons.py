@@ -16,7 +16,7 @@ import os
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -242,6 +242,17 @@ def _checks_version() -> bytes:
 
 def _check_file(raw: bytes, *, path: str, family: str, lang: str) -> tuple[dict, list[Problem]]:
     """Parse one file and return its data and its problems, each with the line it is on."""
+    return check_yaml(raw, path=path, shape="a mapping with a header and 'entries'", problems=lambda data: [
+        *_header_problems(data, family=family, lang=lang), *_entry_problems(data, family=family, lang=lang)])
+
+
+def check_yaml(raw: bytes, *, path: str, shape: str,
+               problems: Callable[[dict], list[tuple[tuple, str]]]) -> tuple[dict, list[Problem]]:
+    """Parse a word-list or codebook file; return its data and its problems, each with the line it is on.
+
+    ``problems(data)`` returns ``(where, message)`` pairs, ``where`` the path of keys and indices to the
+    offending node; ``shape`` says what the file must be when it is not a mapping.
+    """
     try:
         text = raw.decode("utf-8")
         data = yaml.load(text, Loader=_SAFE_LOADER)
@@ -253,9 +264,8 @@ def _check_file(raw: bytes, *, path: str, family: str, lang: str) -> tuple[dict,
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         return {}, [Problem(path, line, f"YAML does not parse: {reason}")]
     if not isinstance(data, dict):
-        return {}, [Problem(path, 1, "file must be a mapping with a header and 'entries'")]
-    located = list(_header_problems(data, family=family, lang=lang))
-    located.extend(_entry_problems(data, family=family, lang=lang))
+        return {}, [Problem(path, 1, f"file must be {shape}")]
+    located = problems(data)
     if not located:
         return data, []
     lines = _LineIndex(text)
