@@ -71,6 +71,8 @@ class English(Language):
         r"\bsubscribe to (?P<outlet>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,4})(?:'s|’s)? newsletter",
     )
     author_bio_verbs = ("is", "was", "has", "covers", "writes", "joined", "reports")
+    # A possessive names the same actor: "China's", "Reuters'".
+    name_endings = ("'s", "’s", "'", "’")
 
     def capitals_are_word(self, token: str) -> bool:
         # A word pattern's lexicon knows in lower case, and not as a name in capitals ("WHO", "US" are names).
