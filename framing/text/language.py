@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from functools import lru_cache
 from typing import NamedTuple
 
 from framing.languages import get_language, known_languages
@@ -37,11 +36,10 @@ class Detection(NamedTuple):
     fallback: bool = False
 
 
-@lru_cache(maxsize=1)
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from framing.text.identifier import identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return identifier()
 
 
 def language_sample(text: str, *, size: int = SAMPLE_CHARS) -> str:
