@@ -11,9 +11,9 @@ import pytest
 
 # The stacks of the paper, the figures and the encoder: never needed to explain a headline or write a worksheet.
 HEAVY = ("torch", "matplotlib", "weasyprint", "transformers", "scipy", "sklearn", "dask")
-# What `explain` does without: tables (pandas, NumPy), the whole of NLTK and TextBlob, Chinese segmentation
-# and the statistical language identifier (an English headline's language comes from its function words).
-EXPLAIN_NEEDS_NONE_OF = (*HEAVY, "pandas", "numpy", "nltk.tokenize", "textblob.blob", "jieba", "py3langid")
+# What `explain` does without: tables (pandas), the whole of NLTK and TextBlob, Chinese segmentation and the
+# statistical language identifier (an English headline's language comes from its function words).
+EXPLAIN_NEEDS_NONE_OF = (*HEAVY, "pandas", "nltk.tokenize", "textblob.blob", "jieba", "py3langid")
 PROBE = """
 import json, runpy, sys
 sys.argv = %r
