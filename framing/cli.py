@@ -412,9 +412,9 @@ def explain_command(
     encoder: Annotated[bool, typer.Option("--encoder", help="Score English actors with the encoder model (reads the words around each mention; loads torch, slower to start). Default: the lexicon model.")] = False,
 ) -> None:
     """Highlight the loaded words and headline tricks of a headline and explain each, and how it portrays each actor; with --compare, diff two versions."""
-    from framing._lean import import_nltk_lean
+    from framing._lean import defer_package_inits
 
-    import_nltk_lean()
+    defer_package_inits()
     from framing.report.explain import explain, explanation_view, to_json
 
     text = _argument_text(text, "TEXT")
@@ -439,9 +439,9 @@ def worksheet_command(
     codebook: Codebooks = None,
 ) -> None:
     """Write a self-contained HTML worksheet on loaded words and framing for a class."""
-    from framing._lean import import_nltk_lean
+    from framing._lean import defer_package_inits
 
-    import_nltk_lean()
+    defer_package_inits()
     from framing.errors import InputError
     from framing.io import refuse_overwriting_inputs, write_text
     from framing.report.worksheet import DEFAULT_COUNT, build_worksheet, corpus_headlines, read_headlines
