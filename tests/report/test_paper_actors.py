@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import framing
-from framing.report.actors import with_portrayals
+from framing.report.actors import actor_figure, with_portrayals
 from framing.report.paper import fmt_number, paper_numbers, paper_tables, render_html
 from framing.report.results import analyse
 
@@ -44,7 +44,8 @@ def built(results, actors):
     numbers = paper_numbers(found)
     html = render_html(numbers, tables, figures=["actor_portrayal"])
     section = html[html.index("4.7 How the outlets portray"):html.index("<h2>5.")]
-    return numbers["actors"], tables, re.sub(r"\s+", " ", section)
+    note = actor_figure(found).get_supxlabel()
+    return numbers["actors"] | {"note": note}, tables, re.sub(r"\s+", " ", section)
 
 
 def test_with_an_actors_file_every_cited_score_is_a_row_of_the_actor_table(results, corpus_path, tmp_path):
@@ -64,6 +65,8 @@ def test_with_an_actors_file_every_cited_score_is_a_row_of_the_actor_table(resul
     # Chinese mentions are scored by the English-fitted lexicon model, and the section says so.
     assert "Chinese it has not been measured" in section
     assert "Figure 1" in section
+    n = numbers["n_mentions"]
+    assert numbers["note"].startswith(f"n = {n} mentions of") and "not on one scale" in numbers["note"]
 
 
 def test_without_an_actors_file_the_section_says_names_were_found_automatically(results):
