@@ -39,7 +39,7 @@ def explain(text: str, *, lang: str | None = None, compare: str | None = None, i
         word diff from ``compare`` to ``text`` and the differences in scores.
     is_headline : whether headline cues (a label before a colon) count.
     lexicons : a folder of lexicons that replace the shipped ones.
-    codebooks : frame codebooks, names or folders (default ``story``); ``frames`` lists, per family whose
+    codebooks : frame codebooks, names or folders (default ``generic``, :data:`framing.codebooks.DEFAULT`); ``frames`` lists, per family whose
         cues occur, the words that evoked it.
 
     Returns
