@@ -366,9 +366,16 @@ def _measures_lines(data: dict) -> list[Text]:
     if tone["sent_tone"] is not None:
         lines.append(Text.assemble(("tone       ", "bold"), f"{tone['sent_tone']:+.1f} ({tone['label']}: "
                                    f"{tone['sent_positive_count']} positive, {tone['sent_negative_count']} negative)"))
-    frames = ", ".join(f"{f['frame']} ({', '.join(f['terms'])})" for f in data["frames"]) or "none"
+    frames = ", ".join(f"{frame_label(f, data['frames'])} ({', '.join(f['terms'])})" for f in data["frames"]) or "none"
     lines.append(Text.assemble(("frames     ", "bold"), frames))
     return lines
+
+
+def frame_label(frame: dict, frames: list[dict]) -> str:
+    """The codebook's label of one of ``frames`` (as :func:`explain` lists them), with the codebook's name
+    when frames of several codebooks are listed, since two codebooks may both have a "Morality" frame."""
+    several = len({f["codebook"] for f in frames}) > 1
+    return f"{frame['label']} ({frame['codebook']})" if several else frame["label"]
 
 
 def _comparison_view(data: dict) -> list:
