@@ -189,7 +189,8 @@ def render_frame_codebooks(names: tuple[str, ...] | None = None) -> str:
 
 
 def render_docs() -> str:
-    """Return ``docs/codebook.md``: the columns (with the ``story`` codebook) and every shipped frame codebook."""
+    """Return ``docs/codebook.md``: the columns (with the default codebook, ``generic``) and every shipped
+    frame codebook."""
     return render_codebook() + "\n" + render_frame_codebooks()
 
 
