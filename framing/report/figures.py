@@ -23,7 +23,7 @@ from framing.report.results import Results
 #: (``frame_coop_vs_sanction``), or ``frame_scores`` when no codebook declares a contrast.
 FIGURES = (
     "headline_loadedness", "headline_diff", "sentiment_tone", "frame_heatmap", "frame_contrasts",
-    "distinctive_terms", "trends",
+    "distinctive_terms", "trends", "actor_portrayal",
 )
 #: File-name patterns of every figure a build may write, for finding generated files.
 FIGURE_PATTERNS = tuple(name for name in FIGURES if name != "frame_contrasts") + ("frame_*",)
@@ -34,7 +34,8 @@ MAX_TERM_PANELS = 12
 
 def draw_figures(results: Results) -> dict[str, Figure]:
     """Return the figures of ``results`` by file name; ``headline_diff`` is left out when no pair was found,
-    ``trends`` when the dates fall in fewer than three periods."""
+    ``trends`` when the dates fall in fewer than three periods, ``actor_portrayal`` without portrayals
+    (see :mod:`framing.report.actors`) or mentions."""
     colours = results.colours
     overall = results.by_outlet
     headlines = _capped_headlines(results.headlines)
@@ -58,6 +59,10 @@ def draw_figures(results: Results) -> dict[str, Figure]:
     if results.trends is not None:
         figures["trends"] = _noted(plots.trends(results.trends.trends, colours=colours),
                                    _trend_note(results))
+    if results.portrayals is not None:
+        from framing.report.actors import actor_figure
+
+        figures["actor_portrayal"] = actor_figure(results)
     ordered = {}
     for name in FIGURES:
         found = figures.get(name)
