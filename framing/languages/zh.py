@@ -15,7 +15,11 @@ _NUMBER = re.compile(r"[0-9一二三两四五六七八九十百]+")
 
 @lru_cache(maxsize=1)
 def _jieba():
-    import jieba
+    from framing._lean import without
+
+    # Without pkg_resources jieba opens the same data files by path, and skips an import slower than its own.
+    with without("pkg_resources"):
+        import jieba
 
     jieba.setLogLevel(60)
     tokenizer = jieba.Tokenizer()
