@@ -36,7 +36,11 @@ class _DeferredPackage(types.ModuleType):
 
 
 def _run_init(module: types.ModuleType) -> None:
-    """Run the deferred ``__init__`` of ``module`` in place (its submodules already imported are kept)."""
+    """Run the deferred ``__init__`` of ``module`` in place (its submodules already imported are kept), after
+    its package's, as a plain import would (NLTK's submodules import each other in the order its own sets)."""
+    parent = sys.modules.get(module.__name__.rpartition(".")[0])
+    if isinstance(parent, _DeferredPackage):
+        _run_init(parent)
     module.__class__ = types.ModuleType
     module.__spec__.loader.exec_module(module)
 
