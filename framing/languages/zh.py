@@ -21,8 +21,14 @@ def _jieba():
     with without("pkg_resources"):
         import jieba
 
+    from framing.languages.zh_prefixes import prefixes
+
     jieba.setLogLevel(60)
     tokenizer = jieba.Tokenizer()
+    # The prefix dictionary read as segmentation asks for it, not unmarshalled whole (the same answers).
+    found = prefixes(jieba)
+    if found is not None:
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = found, found.total, True
     # Names such as 阿尔特曼 stay whole.
     with resources.as_file(resources.files("framing.languages") / "data" / "zh_userdict.txt") as path:
         tokenizer.load_userdict(str(path))

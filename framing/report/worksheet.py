@@ -322,7 +322,7 @@ def _template_cache():
     """
     import jinja2
 
-    from framing.features.cache import default_cache_dir
+    from framing.cachedir import default_cache_dir
 
     class QuietCache(jinja2.FileSystemBytecodeCache):
         def dump_bytecode(self, bucket) -> None:
