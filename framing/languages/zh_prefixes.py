@@ -91,7 +91,7 @@ def prefixes(jieba) -> Prefixes | None:
 
     dictionary = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
     digest = hashlib.sha256(dictionary.read_bytes() + Path(jieba.__file__).read_bytes()).hexdigest()[:24]
-    path = default_cache_dir() / "jieba" / f"{digest}.sqlite"
+    path = (default_cache_dir() / "jieba" / f"{digest}.sqlite").absolute()  # a file: URI needs it absolute
     try:
         return Prefixes(path)
     except (sqlite3.Error, TypeError):
