@@ -157,7 +157,7 @@ def build_worksheet(headlines: list[Headline], *, count: int | None = None, seed
     seed : the same headlines and seed give a byte-identical page.
     answers : the teacher's edition: the answer key is open and prints.
     lexicons : a folder of lexicons that replace the shipped ones.
-    codebooks : frame codebooks (names or folders) whose frames the answers name; default ``story``.
+    codebooks : frame codebooks (names or folders) whose frames the answers name; default ``generic``.
     """
     if not headlines:
         raise InputError("no headlines to put on the worksheet")

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import framing
 from framing.cli import app
 from framing.errors import InputError
-from framing.report.worksheet import build_worksheet, corpus_headlines, read_headlines
+from framing.report.worksheet import Headline, build_worksheet, corpus_headlines, read_headlines
 
 DATA = Path(__file__).parents[1] / "data" / "report"
 TEACHER_CSV = DATA / "teacher_headlines.csv"
@@ -195,3 +195,11 @@ def test_the_answer_copy_ends_with_the_teachers_guide_of_the_docs(seed_headlines
     guide = answers[answers.index('id="teachers-guide"'):]
     assert "<h2>A 45-minute lesson</h2>" in guide and "What each task trains" in guide
     assert 'id="teachers-guide"' not in seed_page
+
+
+def test_the_answers_name_frames_by_the_codebooks_labels_not_their_keys():
+    strike = [Headline("h1", "Wire Daily", "Families count the cost of the human interest port strike", "en")]
+    page = build_worksheet(strike, codebooks=["generic"])
+    assert "Economic consequences (cost)" in page and "economic (cost)" not in page
+    both = build_worksheet(strike, codebooks=["generic", "policy"])
+    assert "Economic consequences (generic) (cost)" in both and "Economic (policy) (cost)" in both
