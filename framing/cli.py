@@ -379,10 +379,10 @@ def actors_command(
     from framing.io import refuse_overwriting_inputs
 
     if actors is None and path is None:
-        from importlib import resources
+        from framing.portrayal.seed import seed_actors_path
 
         # The seed corpus ships with the actors of its two stories.
-        actors = Path(str(resources.files("framing.portrayal").joinpath("data", "seed_actors.yaml")))
+        actors = seed_actors_path()
     catalogue = load_actors(actors) if actors is not None else None
     corpus = framing.load_corpus(path)
     refuse_overwriting_inputs(out, [*corpus.sources, *([actors] if actors is not None else [])])
@@ -408,8 +408,10 @@ def explain_command(
     lang: Annotated[Optional[str], typer.Option("--lang", help="ISO 639-1 language code. Default: detected.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
     codebook: Codebooks = None,
+    actors: Annotated[Optional[Path], typer.Option("--actors", help="YAML file: actor name -> list of aliases. Default: the seed corpus's actors for a text from the seed corpus, else names found automatically.")] = None,
+    encoder: Annotated[bool, typer.Option("--encoder", help="Score English actors with the encoder model (reads the words around each mention; loads torch, slower to start). Default: the lexicon model.")] = False,
 ) -> None:
-    """Highlight the loaded words and headline tricks of a headline and explain each; with --compare, diff two versions."""
+    """Highlight the loaded words and headline tricks of a headline and explain each, and how it portrays each actor; with --compare, diff two versions."""
     from framing._lean import import_nltk_lean
 
     import_nltk_lean()
@@ -417,7 +419,7 @@ def explain_command(
 
     text = _argument_text(text, "TEXT")
     compare = None if compare is None else _argument_text(compare, "--compare")
-    data = explain(text, lang=lang, compare=compare, codebooks=codebook)
+    data = explain(text, lang=lang, compare=compare, codebooks=codebook, actors=actors, encoder=encoder)
     if as_json:
         typer.echo(to_json(data))
     else:

@@ -91,6 +91,11 @@ class Language:
     #: Frequent words of headlines in this language and not in the others shipped: they tell the language of
     #: a text too short for a statistical identifier (:func:`framing.text.language.short_text_language`).
     function_words: ClassVar[frozenset[str]] = frozenset()
+    #: Endings a name's last word takes in running text while naming the same actor ("China's", "Kinas").
+    name_endings: ClassVar[tuple[str, ...]] = ()
+    #: A name's last word of at least this many letters also matches as the first part of a compound
+    #: ("Kinabesöket"); 0: never. Shorter names would be found inside ordinary words.
+    name_compound_min: ClassVar[int] = 0
 
     def __init__(self, code: str) -> None:
         self.code = code
@@ -150,6 +155,35 @@ class Language:
     def phrase_keys(self, phrase: str) -> tuple[str, ...]:
         """Return the match keys of the words of ``phrase``, in order."""
         return tuple(self.key(token) for token, _, _ in self.token_spans(phrase))
+
+    # Names (the aliases of actors, ``framing actors``)
+
+    def name_word_matches(self, word: str, token: str, *, last: bool, capitals: bool) -> bool:
+        """Return whether ``token`` of a text is ``word`` of a name, its ``last`` word or not.
+
+        Words compare case-folded, except in a name written in ``capitals`` (US, EU), which matches only in
+        capitals, so that "us" is not the United States. The last word may carry one of
+        :attr:`name_endings` or, from :attr:`name_compound_min` letters, begin a compound.
+        """
+        same = (lambda a, b: a == b) if capitals else (lambda a, b: a.casefold() == b.casefold())
+        if same(word, token):
+            return True
+        if not last:
+            return False
+        if any(token.endswith(ending) and same(word, token[:-len(ending)]) for ending in self.name_endings):
+            return True
+        return (bool(self.name_compound_min) and not capitals and len(word) >= self.name_compound_min
+                and len(token) > len(word) + 2 and token.casefold().startswith(word.casefold()))
+
+    def name_keys(self, token: str) -> list[str]:
+        """Return the case-folded words a name could begin with to be found at ``token``: the token itself,
+        less one of :attr:`name_endings`, and, where names begin compounds, its beginnings."""
+        key = token.casefold()
+        keys = [key] + [key[:-len(ending)] for ending in self.name_endings
+                        if key.endswith(ending) and len(key) > len(ending)]
+        if self.name_compound_min:
+            keys += [key[:n] for n in range(self.name_compound_min, len(key) - 2)]
+        return list(dict.fromkeys(keys))
 
 
 

@@ -68,6 +68,8 @@ class English(Language):
         r"\bsubscribe to (?P<outlet>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,4})(?:'s|’s)? newsletter",
     )
     author_bio_verbs = ("is", "was", "has", "covers", "writes", "joined", "reports")
+    # A possessive names the same actor: "China's", "Reuters'".
+    name_endings = ("'s", "’s", "'", "’")
 
 
 LANGUAGE = English("en")

@@ -43,6 +43,10 @@ class Swedish(Language):
     )
     outlet_patterns = (r"\bmed (?P<outlet>[A-ZÅÄÖ][\w&'-]*(?: [A-ZÅÄÖ][\w&'-]*){0,3})$",)
     author_bio_verbs = ("är", "var", "har", "skriver", "bevakar")
+    # The genitive -s ("Kinas") names the same actor, and a compound may begin with a name
+    # ("Kinabesöket", the China visit); from four letters, so that short names are not found inside words.
+    name_endings = ("s",)
+    name_compound_min = 4
 
 
 LANGUAGE = Swedish("sv")

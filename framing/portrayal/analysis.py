@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
-from framing.portrayal import automatic, target, tables
-from framing.portrayal.catalogue import Actor
-from framing.portrayal.mentions import MentionFinder
 from framing.features.tables import article_sentences
+from framing.portrayal import tables
+from framing.portrayal.catalogue import Actor
+from framing.portrayal.sentence import portray_sentence
 
 MENTION_COLUMNS = [
     "id", "outlet", "story", "language", "sentence_index", "is_headline", "mention_index", "actor", "surface",
@@ -31,11 +29,6 @@ class Settings:
     use_encoder: bool = True
 
 
-@lru_cache(maxsize=32)
-def _finder(actors: tuple[Actor, ...], lang: str) -> MentionFinder:
-    return MentionFinder(actors, lang=lang)
-
-
 def mention_chunk(records: list[dict], settings: Settings) -> dict[str, list]:
     """Return the mention rows of ``records`` column by column (the unit of work of every engine)."""
     rows: list[dict] = []
@@ -43,14 +36,9 @@ def mention_chunk(records: list[dict], settings: Settings) -> dict[str, list]:
         lang = record["language"]
         count = 0
         for index, is_headline, text in article_sentences(record):
-            found = (_finder(settings.actors, lang).find(text) if settings.actors is not None
-                     else automatic.names(text, lang=lang))
-            if not found:
-                continue
-            spans = [(m.start, m.end) for m in found]
-            portrayals = target.portray(text, spans, lang=lang, use_encoder=settings.use_encoder,
-                                        lexicons=settings.lexicon_root)
-            for mention, portrayal in zip(found, portrayals):
+            for portrayed in portray_sentence(text, lang=lang, actors=settings.actors,
+                                              use_encoder=settings.use_encoder, lexicons=settings.lexicon_root):
+                mention, portrayal = portrayed.mention, portrayed.portrayal
                 rows.append({
                     "id": record["id"], "outlet": record["outlet"], "story": record.get("story", "") or "",
                     "language": lang, "sentence_index": index, "is_headline": int(is_headline),
@@ -58,21 +46,16 @@ def mention_chunk(records: list[dict], settings: Settings) -> dict[str, list]:
                     "start": mention.start, "end": mention.end, "sentiment": portrayal.sentiment,
                     "score": portrayal.score, "p_negative": portrayal.p_negative,
                     "p_neutral": portrayal.p_neutral, "p_positive": portrayal.p_positive,
-                    "method": portrayal.method,
-                    "cues": _cues(text, mention, lang=lang, lexicons=settings.lexicon_root)
-                    if not math.isnan(portrayal.score) else "",
+                    "method": portrayal.method, "cues": _cues(portrayed.cues),
                     "na_reason": portrayal.na_reason,
                 })
                 count += 1
     return {name: [row[name] for row in rows] for name in MENTION_COLUMNS}
 
 
-def _cues(text: str, mention, *, lang: str, lexicons: str | None) -> str:
-    """The polarity words nearest the mention, strongest first: ``+praised; -attacking``."""
-    from framing.portrayal import window
-
-    near = window.cues(text, mention.start, mention.end, lang=lang, lexicons=lexicons)[:TOP_CUES]
-    return "; ".join(("+" if cue.polarity == "positive" else "-") + cue.surface for cue in near)
+def _cues(cues) -> str:
+    """The strongest polarity words near the mention: ``+praised; -attacking``."""
+    return "; ".join(("+" if cue.polarity == "positive" else "-") + cue.surface for cue in cues[:TOP_CUES])
 
 
 def summarise(mentions: pd.DataFrame, records: pd.DataFrame, *, actors: list[str], by: str,

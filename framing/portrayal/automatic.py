@@ -6,7 +6,7 @@
 - English and Swedish (and other languages written in Latin script): a proper-noun method. A run of
   capitalised words (joined by "of", "de", "von" and the like) is a name, unless it is only a
   capitalised function word ("The", "Det"), or a lone capitalised word opening a sentence (as often an
-  ordinary word as a name). A common word opening a sentence before a name ("According", "Enligt") is
+  ordinary word as a name) other than an acronym of up to four capitals (NATO; not "SHOCK:"). A common word opening a sentence before a name ("According", "Enligt") is
   dropped only when it is in the short lists below.
   It cannot tell a person from a place, and it takes capitalised titles and product names as names.
 
@@ -23,6 +23,8 @@ from framing.portrayal.mentions import Mention
 
 PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 ZH_TAGS = PERSON_TAGS | {"ns", "nt"}
+#: A lone word in capitals opening a sentence is a name (an acronym) up to this many letters.
+ACRONYM_OPENER = 4
 JOINERS = frozenset({"of", "de", "von", "van", "der", "la", "al", "bin"})
 # Capitalised at the start of a sentence, these are not names (a short list of function words per language).
 FUNCTION_WORDS = {
@@ -115,8 +117,9 @@ def _flush(text: str, run: list) -> list[Mention]:
     start, end = run[0][1], run[-1][2]
     surface = text[start:end]
     name = re.sub(r"(’s|'s|'|’)$", "", surface)
-    if len(run) == 1 and run[0][3] and not name.isupper():
+    if len(run) == 1 and run[0][3] and not (name.isupper() and len(name) <= ACRONYM_OPENER):
         # A lone capitalised word opening a sentence is as often an ordinary word ("Officials said") as a
-        # name; keep it only when it is written in capitals (an acronym).
+        # name; keep it only when it is a short word in capitals (an acronym: NATO), not a shouted
+        # headline label ("SHOCK:", "WATCH:").
         return []
     return [Mention(name, surface, start, end)]

@@ -1,14 +1,11 @@
 """Find the mentions of actors in a sentence, with the tokenisation the lexicons are matched with.
 
-Rules, per language:
-
-- Words are compared case-folded, except an alias written in capitals (``US``, ``EU``, ``USA``), which
-  matches only in capitals, so that "us" is not the United States.
-- English: a possessive ``'s`` (or ``’s``, ``'``) on the alias's last word still matches (China's).
-- Swedish: the genitive ``-s`` (Kinas) and a compound that begins with the alias (Kinabesöket) match, the
-  latter for aliases of four letters or more, so that short names are not found inside ordinary words.
-- Chinese, written without spaces: an alias matches where it begins at a jieba word boundary, so 中国 is
-  found in 中国政府 (one jieba word) but 美国 is not found inside 中美.
+The rules of each language live in its module (:mod:`framing.languages`): which tokens a word of a name
+matches (case-folded, or only in capitals for a name written in capitals: ``US``), the endings a name
+takes (English possessive ``'s``, Swedish genitive ``-s``), whether a name may begin a compound
+(Swedish ``Kinabesöket``). In a language written without spaces (Chinese), a name matches where it begins
+at a word boundary of the language's tokeniser, so 中国 is found in 中国政府 (one jieba word) but 美国 is
+not found inside 中美.
 
 Where two aliases overlap, the longer one wins ("US government" over "US").
 """
@@ -19,11 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+from framing.languages import get_language
 from framing.portrayal.catalogue import Actor
-from framing.text import token_spans
-
-POSSESSIVES = ("'s", "’s", "'", "’")
-COMPOUND_MIN = 4
 
 
 @dataclass(frozen=True)
@@ -55,6 +49,7 @@ class MentionFinder:
     def __init__(self, actors: tuple[Actor, ...], *, lang: str) -> None:
         self.actors = actors
         self.lang = lang
+        self.language = get_language(lang)
 
     @cached_property
     def _aliases(self) -> dict[str, list[_Alias]]:
@@ -62,7 +57,7 @@ class MentionFinder:
         index: dict[str, list[_Alias]] = defaultdict(list)
         for actor in self.actors:
             for alias in actor.aliases:
-                words = tuple(token for token, _, _ in token_spans(alias, lang="en"))
+                words = tuple(token for token, _, _ in self.language.token_spans(alias))
                 if words:
                     capitals = any(ch.isalpha() for ch in alias) and alias.upper() == alias and len(alias) > 1
                     index[words[0].casefold()].append(_Alias(actor.name, words, capitals))
@@ -70,11 +65,11 @@ class MentionFinder:
 
     def find(self, text: str) -> list[Mention]:
         """Return the mentions in ``text``, in text order, longest first where two overlap."""
-        found = self._find_zh(text) if self.lang == "zh" else self._find_spaced(text)
+        found = self._find_spaced(text) if self.language.spaced else self._find_unspaced(text)
         return _longest_first(found)
 
     def _find_spaced(self, text: str) -> list[Mention]:
-        tokens = token_spans(text, lang=self.lang)
+        tokens = self.language.token_spans(text)
         found = []
         for i, (token, start, _) in enumerate(tokens):
             for alias in self._candidates(token):
@@ -84,13 +79,7 @@ class MentionFinder:
         return found
 
     def _candidates(self, token: str) -> list[_Alias]:
-        key = token.casefold()
-        found = list(self._aliases.get(key, ()))
-        for suffix in (*POSSESSIVES, "s"):
-            if key.endswith(suffix) and len(key) > len(suffix):
-                found += self._aliases.get(key[: -len(suffix)], ())
-        if self.lang == "sv":
-            found += [a for prefix in _prefixes(key) for a in self._aliases.get(prefix, ())]
+        found = [a for key in self.language.name_keys(token) for a in self._aliases.get(key, ())]
         return list(dict.fromkeys(found))
 
     def _match(self, alias: _Alias, tokens, i: int) -> int | None:
@@ -100,27 +89,12 @@ class MentionFinder:
         last = len(alias.words) - 1
         for n, word in enumerate(alias.words):
             token, start, end = tokens[i + n]
-            if not self._word_matches(word, token, last=n == last, capitals=alias.capitals):
+            if not self.language.name_word_matches(word, token, last=n == last, capitals=alias.capitals):
                 return None
         return end
 
-    def _word_matches(self, word: str, token: str, *, last: bool, capitals: bool) -> bool:
-        same = (lambda a, b: a == b) if capitals else (lambda a, b: a.casefold() == b.casefold())
-        if same(word, token):
-            return True
-        if not last:
-            return False
-        if self.lang == "en":
-            return any(token.endswith(p) and same(word, token[: -len(p)]) for p in POSSESSIVES)
-        if self.lang == "sv":
-            if token.endswith("s") and same(word, token[:-1]):
-                return True
-            return (not capitals and len(word) >= COMPOUND_MIN and len(token) > len(word) + 2
-                    and token.casefold().startswith(word.casefold()))
-        return False
-
-    def _find_zh(self, text: str) -> list[Mention]:
-        starts = {start for _, start, _ in token_spans(text, lang="zh")}
+    def _find_unspaced(self, text: str) -> list[Mention]:
+        starts = {start for _, start, _ in self.language.token_spans(text)}
         folded = text.casefold()
         found = []
         for actor in self.actors:
@@ -135,11 +109,6 @@ class MentionFinder:
                         found.append(Mention(actor.name, text[at:end], at, end))
                     at = folded.find(key, at + 1)
         return found
-
-
-def _prefixes(key: str) -> list[str]:
-    """The beginnings of a Swedish word that could be an alias it is compounded from."""
-    return [key[:n] for n in range(COMPOUND_MIN, len(key) - 2)]
 
 
 def _longest_first(found: list[Mention]) -> list[Mention]:

@@ -1,12 +1,13 @@
 """Rebuild the shipped target-sentiment weights from a labelled CSV (NewsMTSC's train split by default).
 
-    python -m framing.portrayal.train target_sentiment_train.csv [--seed 0] [--cache DIR]
+    python -m framing.portrayal.train target_sentiment_train.csv [--seed 0] [--cache DIR] [--out DIR]
 
 The CSV has ``text``, ``start``, ``end`` (the mention's character offsets) and ``sentiment`` (negative /
 neutral / positive). Both models are cross-validated (five folds, seeded, the targets of one sentence kept
 in one fold), then fitted on every row; the weights go to ``framing/portrayal/data/target_sentiment.npz`` and
 the record of how (data, licence, seed, figures) to ``target_sentiment.json``. The same file and seed give
-the same weights, to the byte (the network trains on one thread).
+the same weights, to the byte: the sentences are encoded and the network trained on one thread, because
+the sums of a matrix product split over threads round differently.
 """
 
 from __future__ import annotations
@@ -42,11 +43,18 @@ def features(frame: pd.DataFrame, *, cache: Path | None = None) -> dict[str, np.
     if cached is not None and cached.exists():
         vectors = np.load(cached)
     else:
+        import torch
+
         rows: dict[int, np.ndarray] = {}
-        for text, group in frame.groupby("text", sort=False):
-            spans = list(zip(group["start"].astype(int), group["end"].astype(int)))
-            for index, vector in zip(group.index, target.encoder_features(text, spans)):
-                rows[index] = vector
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            for text, group in frame.groupby("text", sort=False):
+                spans = list(zip(group["start"].astype(int), group["end"].astype(int)))
+                for index, vector in zip(group.index, target.encoder_features(text, spans)):
+                    rows[index] = vector
+        finally:
+            torch.set_num_threads(threads)
         vectors = np.stack([rows[index] for index in frame.index])
         if cached is not None:
             cache.mkdir(parents=True, exist_ok=True)
@@ -123,7 +131,8 @@ def build(path: str | Path, *, seed: int = 0, cache: Path | None = None, out: Pa
     io.write_bytes(out / target.MODEL_FILE, _npz(arrays))
     record = {"data": SOURCE, "rows": len(frame), "sentences": int(groups.max() + 1), "seed": seed,
               "folds": FOLDS, "network": {"hidden": HIDDEN, "epochs": EPOCHS, "batch": BATCH, "dropout": DROPOUT,
-                                          "learning_rate": LEARNING_RATE, "weight_decay": WEIGHT_DECAY}, "layers": list(target.LAYERS), "encoder": "all-MiniLM-L6-v2",
+                                          "learning_rate": LEARNING_RATE, "weight_decay": WEIGHT_DECAY},
+              "layers": list(target.LAYERS), "encoder": "all-MiniLM-L6-v2",
               "window": window.WINDOW, "cross_validation": report}
     io.write_text(out / "target_sentiment.json", json.dumps(record, indent=1) + "\n")
     return record
@@ -150,8 +159,11 @@ def main() -> None:
     parser.add_argument("csv")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", type=Path, default=None, help="folder keeping the encoder features")
+    parser.add_argument("--out", type=Path, default=DATA, help="folder for the weights and their record "
+                        "(default: the package's data folder, replacing the shipped ones)")
     args = parser.parse_args()
-    print(json.dumps(build(args.csv, seed=args.seed, cache=args.cache)["cross_validation"], indent=1))
+    record = build(args.csv, seed=args.seed, cache=args.cache, out=args.out)
+    print(json.dumps(record["cross_validation"], indent=1))
 
 
 if __name__ == "__main__":

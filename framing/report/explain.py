@@ -28,7 +28,7 @@ _SHOWN_REASONS = ("loaded_", "sent_", "frame_")
 
 
 def explain(text: str, *, lang: str | None = None, compare: str | None = None, is_headline: bool = True,
-            lexicons: str | Path | None = None, codebooks=None) -> dict:
+            lexicons: str | Path | None = None, codebooks=None, actors=None, encoder: bool = False) -> dict:
     """Return what the toolkit sees in ``text``, as plain JSON-ready data.
 
     Parameters
@@ -41,6 +41,10 @@ def explain(text: str, *, lang: str | None = None, compare: str | None = None, i
     lexicons : a folder of lexicons that replace the shipped ones.
     codebooks : frame codebooks, names or folders (default ``story``); ``frames`` lists, per family whose
         cues occur, the words that evoked it.
+    actors : whom ``actors`` follows: an actors file (path), a mapping of actor name to aliases, or None for
+        the seed corpus's actors when ``text`` stands in the seed corpus, else the names found automatically.
+    encoder : score English mentions with the encoder model (``framing[encoder]``; loads torch, about a
+        second more) instead of the lexicon model.
 
     Returns
     -------
@@ -48,19 +52,23 @@ def explain(text: str, *, lang: str | None = None, compare: str | None = None, i
     character span ``start, end``, ``category``, ``category_label``, ``explanation`` and, for zh/sv, an
     English ``gloss``), ``weak_signals`` (what raises the score below the highlight weight, in the same
     shape), ``headline_cue_score, headline_level, headline_cues`` (the headline tricks, in the same shape),
-    ``sentiment, tone, frames, notes`` and, with ``compare``, ``compare``. Missing numbers are ``None``.
+    ``sentiment, tone, frames, actors`` (see :func:`framing.report.explain_actors.portrayals`), ``notes``
+    and, with ``compare``, ``compare``. Missing numbers are ``None``.
     """
     text = text.strip()
     if not text:
         raise InputError("nothing to explain: the text is empty")
     from framing.codebooks import load_codebooks
 
+    from framing.report.explain_actors import ActorChoice
+
     books = tuple(book.source for book in load_codebooks(codebooks))
     root = _root(lexicons)
-    data = _explain_one(text, lang=lang, is_headline=is_headline, root=root, books=books)
+    choice = ActorChoice.of(actors, encoder=encoder)
+    data = _explain_one(text, lang=lang, is_headline=is_headline, root=root, books=books, actors=choice)
     if compare is not None:
         data["compare"] = _comparison(data, compare.strip(), lang=lang, is_headline=is_headline, root=root,
-                                      books=books)
+                                      books=books, actors=choice)
     return data
 
 
@@ -93,7 +101,9 @@ def _analyzer(lang: str, root: Path | None, books: tuple[str, ...] = ()):
 
 
 def _explain_one(text: str, *, lang: str | None, is_headline: bool, root: Path | None,
-                 books: tuple[str, ...] = ()) -> dict:
+                 books: tuple[str, ...] = (), actors=None) -> dict:
+    from framing.report.explain_actors import ActorChoice, portrayals
+
     lang, source = (lang, "given") if lang else text_language(text, root=root)
     analyzer = _analyzer(lang, root, books)
     row = analyzer.analyze(text, is_headline=is_headline)
@@ -117,6 +127,7 @@ def _explain_one(text: str, *, lang: str | None, is_headline: bool, root: Path |
         "tone": {"sent_tone": _number(row["sent_tone"]), "sent_positive_count": _count(row["sent_positive_count"]),
                  "sent_negative_count": _count(row["sent_negative_count"]), "label": _tone_label(row["sent_tone"])},
         "frames": _frames(analyzer, text),
+        "actors": portrayals(text, lang=lang, root=root, choice=actors or ActorChoice.of(None)),
         "notes": notes,
     }
 
@@ -170,12 +181,12 @@ def _frames(analyzer, text: str) -> list[dict]:
 
 
 def _comparison(data: dict, other_text: str, *, lang: str | None, is_headline: bool, root: Path | None,
-                books: tuple[str, ...] = ()) -> dict:
+                books: tuple[str, ...] = (), actors=None) -> dict:
     from framing.features.headlines import word_diff
 
     if not other_text:
         raise InputError("nothing to compare with: the other text is empty")
-    other = _explain_one(other_text, lang=lang, is_headline=is_headline, root=root, books=books)
+    other = _explain_one(other_text, lang=lang, is_headline=is_headline, root=root, books=books, actors=actors)
     same_language = other["language"] == data["language"]
     diff = ([op.as_dict() for op in word_diff(other_text, data["text"], lang=data["language"])]
             if same_language else None)
@@ -279,24 +290,32 @@ HEADLINE_STYLE = "bold white on magenta"
 
 def highlighted_text(text: str, terms: list[dict]) -> Text:
     """Return ``text`` with its loaded words on yellow, its loaded cues (a label, scare quotes) on cyan and
-    its headline tricks on magenta; a piece that is a loaded word and a trick shows as the loaded word."""
+    its headline tricks on magenta; a piece that is a loaded word and a trick shows as the loaded word.
+    Actors it names (``source`` ``actor``) are underlined."""
     out = Text()
     for piece, covering in highlight_spans(text, terms):
         sources = {terms[i]["source"] for i in covering}
+        underline = " underline" if "actor" in sources else ""
+        sources.discard("actor")
         if not sources:
-            out.append(piece)
+            out.append(piece, style=underline.strip() or None)
         elif sources - {"cue", "headline"}:
-            out.append(piece, style=TERM_STYLE)
+            out.append(piece, style=TERM_STYLE + underline)
         else:
-            out.append(piece, style=CUE_STYLE if "cue" in sources else HEADLINE_STYLE)
+            out.append(piece, style=(CUE_STYLE if "cue" in sources else HEADLINE_STYLE) + underline)
     return out
+
+
+def _actor_spans(data: dict) -> list[dict]:
+    return [{"start": m["start"], "end": m["end"], "source": "actor"} for m in data.get("actors", {}).get("mentions", [])]
 
 
 def explanation_view(data: dict) -> Group:
     """Return a rich renderable of an :func:`explain` result: the highlighted text, one line per loaded term
     and headline trick, the weak signals behind a score without highlights, sentiment, tone, frames and,
     when present, the comparison."""
-    parts = [highlighted_text(data["text"], data["terms"] + data["headline_cues"]), _summary_line(data)]
+    parts = [highlighted_text(data["text"], data["terms"] + data["headline_cues"] + _actor_spans(data)),
+             _summary_line(data)]
     if data["terms"]:
         parts.append(_terms_table(data["terms"]))
     elif data["loaded_score"] is not None:
@@ -307,6 +326,10 @@ def explanation_view(data: dict) -> Group:
     if data["headline_cues"]:
         parts.append(_terms_table(data["headline_cues"], style=HEADLINE_STYLE))
     parts.extend(_measures_lines(data))
+    if "actors" in data:
+        from framing.report.explain_actors import actors_view
+
+        parts.extend(actors_view(data))
     parts.extend(Text(f"note: {note}", style="dim") for note in data["notes"])
     if "compare" in data:
         parts.extend(_comparison_view(data))
@@ -352,8 +375,8 @@ def _comparison_view(data: dict) -> list:
     from framing.report.terminal import diff_text
 
     comparison, other = data["compare"], data["compare"]["other"]
-    parts = [Text(""), Text("compared with: ", style="bold") + highlighted_text(other["text"], other["terms"]),
-             _summary_line(other)]
+    parts = [Text(""), Text("compared with: ", style="bold")
+             + highlighted_text(other["text"], other["terms"] + _actor_spans(other)), _summary_line(other)]
     if comparison["diff"] is not None:
         parts.append(Text("word diff: ", style="bold") + diff_text(comparison["diff"]))
     for term in comparison["added_terms"]:
@@ -363,5 +386,9 @@ def _comparison_view(data: dict) -> list:
     differences = comparison["differences"]
     change = ", ".join(f"{name} {value:+.2f}" for name, value in differences.items() if value is not None)
     parts.append(Text(f"difference (this minus the other): {change or 'n/a'}"))
+    if "actors" in other:
+        from framing.report.explain_actors import actors_view
+
+        parts.extend(actors_view(other, notes=False))
     parts.extend(Text(f"note: {note}", style="dim") for note in comparison["notes"])
     return parts
