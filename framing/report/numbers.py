@@ -31,6 +31,7 @@ def corpus_numbers(results: Results) -> dict:
     headline_only = records[records["kind"] != "article"]
     shown = set(results.headlines["article_id"])
     per_outlet = full.groupby("outlet")["article_id"].nunique()
+    unused = set(headline_only["id"]) - shown
     stories = []
     for story, rows in records[records["story"] != ""].groupby("story", sort=True):
         stories.append({"story": story, "outlets": sorted(rows["outlet"].unique()),
@@ -47,7 +48,10 @@ def corpus_numbers(results: Results) -> dict:
         "stories": stories, "n_stories": len(stories),
         "n_stories_matched": sum(1 for story in stories if len(story["outlets"]) > 1),
         **_date_range(full["published"] if "published" in full else pd.Series([], dtype=str)),
-        "n_headlines_shown": len(shown), "n_headlines_unused": len(set(headline_only["id"]) - shown),
+        "n_headlines_shown": len(shown), "n_headlines_unused": len(unused),
+        # Table 1 lists a headline-only record beside a shown headline of its outlet.
+        "n_headlines_unused_listed": int(headline_only.loc[headline_only["id"].isin(unused), "outlet"]
+                                         .isin(set(results.headlines["outlet"])).sum()),
     }
 
 

@@ -39,7 +39,8 @@ class Results:
         Headline pairs from :func:`framing.features.headlines.align_headlines` on every record.
     trends, freq : Comparison or None, str
         ``framing.compare`` over time (``over="date"``) at period ``freq``, when the full-text articles
-        fall in at least :data:`MIN_PERIODS` periods; else None and "".
+        fall in at least :data:`MIN_PERIODS` periods (then ``by_outlet`` itself, whose ``trends`` table and
+        tests of scope ``trend`` are the trends); else None and "".
     seed, n_boot : int
         The seed and resamples of every random draw.
     """
@@ -146,10 +147,12 @@ def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path
         lexicon_versions=tables.lexicon_versions, codebooks=tables.codebooks,
     )
     freq = trend_frequency(full_text.articles["published"]) if "published" in full_text.articles else ""
+    # The trends ride on the corpus comparison: one pass over the groups' bootstraps, rank tests and words.
+    by_outlet = framing.compare(full_text, by="outlet", over="date" if freq else None, freq=freq or "month",
+                                seed=seed, n_boot=n_boot)
     return Results(
-        records=records, tables=tables, full_text=full_text, freq=freq,
-        trends=framing.compare(full_text, over="date", freq=freq, seed=seed, n_boot=n_boot) if freq else None,
-        by_outlet=framing.compare(full_text, by="outlet", seed=seed, n_boot=n_boot),
+        records=records, tables=tables, full_text=full_text, freq=freq, trends=by_outlet if freq else None,
+        by_outlet=by_outlet,
         by_story=framing.compare(full_text, by="outlet", within="story", seed=seed, n_boot=n_boot,
                                  per_story=full_text.sentences["story"].nunique() <= MAX_STORY_PANELS),
         pairs=align_headlines(tables.sentences, articles=tables.articles), seed=seed, n_boot=n_boot,

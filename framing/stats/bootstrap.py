@@ -75,6 +75,12 @@ def resample_counts(sizes: np.ndarray, *, n_boot: int, rng: np.random.Generator,
         Integer counts; a row sums to ``sizes.sum()`` for the row bootstrap and varies for the cluster one.
     """
     total = int(np.sum(sizes))
+    if not cluster and total * n_boot <= DRAWS_PER_BATCH:
+        # One batch of the row bootstrap: the same draws as below, without the generator's overhead, which
+        # dominates for the small samples of a pairwise test.
+        rows = rng.integers(0, total, size=n_boot * total)
+        return np.bincount(np.repeat(np.arange(n_boot), total) * total + rows,
+                           minlength=n_boot * total).reshape(n_boot, total)
     found = []
     for lengths, rows in _draws(sizes, n_boot=n_boot, rng=rng, cluster=cluster):
         resample = np.repeat(np.arange(len(lengths)), lengths)

@@ -14,7 +14,6 @@ from framing.stats._common import (
     LEVEL,
     MIN_ARTICLES,
     SENTENCE_UNITS,
-    article_means,
     in_order,
     join_cautions,
     rng_for,
@@ -121,8 +120,11 @@ def samples(sentences: pd.DataFrame, *, by: str, feature: str) -> dict[str, Samp
     """Return the :class:`Sample` of each group that has values of ``feature``, groups sorted."""
     present = in_order(sentences)
     present = present[present[feature].notna()]
+    # One grouping for every group's article means, not one per group.
+    per_article = present.groupby([by, "article_id"], sort=True)[feature].mean()
+    articles = {group: rows.to_numpy(dtype=float) for group, rows in per_article.groupby(level=0, sort=True)}
     return {
-        str(group): Sample(rows[feature].to_numpy(dtype=float), article_means(rows[feature], rows["article_id"]))
+        str(group): Sample(rows[feature].to_numpy(dtype=float), articles[group])
         for group, rows in present.groupby(by, sort=True)
     }
 
