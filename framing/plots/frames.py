@@ -58,8 +58,11 @@ def frame_heatmap(
             if abs(value) > cutoff:
                 ax.add_patch(Rectangle((order.index(frame), list(rates.index).index(name)), 1, 1, fill=False,
                                        edgecolor="black", linewidth=1.4))
-        ax.set_xticklabels([f"{frame}\n(n = {int(counts[frame].sum())})" for frame in order], rotation=0,
-                           fontsize=SMALL_SIZE)
+        # Long frame names (the policy codebook's) collide side by side; slanted, each keeps its column.
+        slanted = len(order) * max(map(len, order)) > 60
+        ax.set_xticklabels([f"{frame}\n(n = {int(counts[frame].sum())})" for frame in order],
+                           rotation=30 if slanted else 0, ha="right" if slanted else "center",
+                           rotation_mode="anchor", fontsize=SMALL_SIZE)
         ax.set_yticklabels([f"{name} ({int(totals[name]):,} words)" for name in rates.index], rotation=0)
         ax.set_xlabel(f"Boxed ▲ / ▼: more / fewer frame words than expected if frames were independent of {by}\n"
                       f"(|adjusted residual| > {cutoff:.2f}; n = frame words counted)", fontsize=SMALL_SIZE)

@@ -303,11 +303,17 @@ def trend_numbers(results: Results) -> dict:
     """Change over time of loaded score and tone per outlet (Spearman's rho), when the dates allow it."""
     if results.trends is None:
         return {"supported": False, "freq": "", "tests": [], "n_periods": 0}
+    from framing.plots.trends import MAX_LINES
+    from framing.stats._common import MIN_ARTICLES
+
     tests = results.trends.tests
     trend = tests[(tests["scope"] == "trend") & tests["feature"].isin(TABLE_4)]
     table = results.trends.trends
+    points = table[table["feature"] == "loaded_score"] if (table["feature"] == "loaded_score").any() else table
     return {
         "supported": True, "freq": results.freq, "n_periods": int(table["period"].nunique()),
+        "n_cells": len(points), "n_cells_few": int((points["n_articles"] < MIN_ARTICLES).sum()),
+        "n_outlets": int(table["outlet"].nunique()), "max_lines": MAX_LINES,
         "first": str(table["period"].min()), "last": str(table["period"].max()),
         "n_significant": int((trend["p_holm"] < ALPHA).sum()), "n_tests": len(trend),
         "notes": list(results.trends.notes),

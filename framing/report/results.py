@@ -109,22 +109,36 @@ class Results:
         return group_colours([*compared, *others])
 
 
-def trend_frequency(published: pd.Series) -> str:
-    """Return the period for trends over these dates, or "" when they fall in fewer than :data:`MIN_PERIODS`.
+def trend_frequency(articles: pd.DataFrame) -> str:
+    """Return the period for trends over the articles' dates, or "" when they fall in fewer than :data:`MIN_PERIODS`.
 
-    Months up to three years of dates, quarters up to ten, years beyond; each article counts only when
-    dated at least to the period.
+    ``articles`` has ``published`` and ``outlet`` columns. Months up to three years of dates, quarters up to
+    ten, years beyond; then coarser periods while an outlet's typical period (the median over outlets and
+    periods with articles) holds fewer than :data:`~framing.stats._common.MIN_ARTICLES` articles and the
+    coarser period still gives :data:`MIN_PERIODS`: thirty outlets with one article a month each draw noise
+    by month, and a line by quarter or year. Each article counts only when dated at least to the period.
     """
+    from framing.stats._common import MIN_ARTICLES
     from framing.stats.trends import periods
 
+    published = articles["published"]
     months, _ = periods(published, freq="month")
     starts = months["start"].dropna()
     if starts.empty:
         return ""
     span = (starts.max().year - starts.min().year) * 12 + starts.max().month - starts.min().month + 1
-    freq = "month" if span <= 36 else "quarter" if span <= 120 else "year"
-    found, _ = periods(published, freq=freq)
-    return freq if found.loc[found["period"] != "", "period"].nunique() >= MIN_PERIODS else ""
+    choices = ("month", "quarter", "year")
+    chosen = ""
+    for freq in choices[choices.index("month" if span <= 36 else "quarter" if span <= 120 else "year"):]:
+        found, _ = periods(published, freq=freq)
+        dated = found["period"] != ""
+        if found.loc[dated, "period"].nunique() < MIN_PERIODS:
+            break
+        chosen = freq
+        cells = articles.loc[dated.to_numpy(), "outlet"].groupby(found.loc[dated, "period"].to_numpy()).value_counts()
+        if cells.median() >= MIN_ARTICLES:
+            break
+    return chosen
 
 
 def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path | None = None,
@@ -146,7 +160,7 @@ def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path
         articles=tables.articles[tables.articles["article_id"].isin(full)].reset_index(drop=True),
         lexicon_versions=tables.lexicon_versions, codebooks=tables.codebooks,
     )
-    freq = trend_frequency(full_text.articles["published"]) if "published" in full_text.articles else ""
+    freq = trend_frequency(full_text.articles) if "published" in full_text.articles else ""
     # The trends ride on the corpus comparison: one pass over the groups' bootstraps, rank tests and words.
     by_outlet = framing.compare(full_text, by="outlet", over="date" if freq else None, freq=freq or "month",
                                 seed=seed, n_boot=n_boot)
