@@ -47,7 +47,10 @@ def trends(table: pd.DataFrame, *, by: str = "outlet", panels: Sequence[tuple[st
     counts = table[table["feature"] == panels[0][0]].groupby(by)["n_articles"].sum()
     ranked = sorted(counts.index, key=lambda name: (-counts[name], str(name)))
     shown = sorted(ranked[:max_lines])
-    colours = dict(colours or group_colours(shown))
+    colours = dict(colours or {})
+    if len({colours.get(name) for name in shown}) < len(shown):
+        # A palette over thirty outlets repeats; the lines drawn must not share a colour.
+        colours = group_colours(shown)
     with themed():
         figure = Figure(figsize=(TEXT_WIDTH, 0.9 + 1.9 * len(panels)))
         axes = figure.subplots(len(panels), 1, sharex=True, squeeze=False)[:, 0]
