@@ -1,23 +1,25 @@
-"""Throughput of actor portrayal: mentions scored per second, by the lexicon model and the encoder model.
+"""Throughput and memory of actor portrayal: mentions scored per second, by the lexicon and encoder models.
 
-    python benchmarks/actors.py [--articles N] [--seed N]
+    python benchmarks/actors.py [--articles N] [--workers W] [--memory-articles N N ...] [--seed N]
 
-Prints one JSON object: for each method (``lexicon``, and ``encoder`` where ``framing[encoder]`` is
-installed), ``mentions``, ``seconds`` and ``mentions_per_s`` of ``framing.actors`` on one process over a
-synthetic corpus (``synthetic.py``) with an actors file naming its outlets' recurring actors, plus
-``ratio``: the encoder model's throughput over the lexicon model's, the price of reading the context. Both
-run the same records, one after the other; run it alone on the machine for figures to quote.
+Prints one JSON object. ``speed``: for each method (``lexicon``, and ``encoder`` where ``framing[encoder]``
+is installed), the ``mentions``, ``seconds`` and ``mentions_per_s`` of ``framing.actors`` with ``--workers``
+processes over a synthetic corpus (``synthetic.py``) with an actors file naming its recurring actors, and
+``ratio``: the encoder model's throughput over the lexicon model's, the price of reading the context.
+``memory``: the peak resident memory of one worker process scoring with the encoder, for each corpus size
+of ``--memory-articles``; it should not grow with the corpus. Each measurement runs in a fresh process,
+so one does not warm or fill the other. Run it alone on the machine for figures to quote.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
-
-import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).parent))
 import synthetic
@@ -26,28 +28,54 @@ ACTORS = {"China": ["Beijing", "中国", "北京", "Kina"], "United States": ["U
           "European Union": ["EU", "Brussels", "欧盟"], "Japan": ["Tokyo"], "India": ["New Delhi"]}
 
 
-def main() -> None:
+def measure(method: str, *, articles: int, workers: int, seed: int) -> dict:
+    """Run ``framing.actors`` once in this process; return mentions, seconds and peak memory (MiB)."""
+    import pandas as pd
+
     import framing
 
+    records = pd.DataFrame(list(synthetic.articles(articles, seed=seed)))
+    started = time.perf_counter()
+    result = framing.actors(records, actors=ACTORS, use_encoder=method == "encoder", n_boot=200, workers=workers)
+    seconds = time.perf_counter() - started
+    methods = sorted(set(result.mentions["method"]))
+    if methods != [method]:
+        raise SystemExit(f"expected every mention scored by {method}, got {methods}")
+    # ru_maxrss is in KiB on Linux. With workers, the largest worker process (the pool is shut down, so
+    # its processes count as waited-for children); with one, this process.
+    who = resource.RUSAGE_CHILDREN if workers > 1 else resource.RUSAGE_SELF
+    return {"articles": articles, "workers": workers, "mentions": len(result.mentions),
+            "seconds": round(seconds, 2), "mentions_per_s": round(len(result.mentions) / seconds, 1),
+            "peak_rss_mib_per_process": round(resource.getrusage(who).ru_maxrss / 1024, 1)}
+
+
+def in_fresh_process(method: str, *, articles: int, workers: int, seed: int) -> dict:
+    command = [sys.executable, __file__, "--child", method, "--articles", str(articles), "--workers", str(workers),
+               "--seed", str(seed)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--memory-articles", type=int, nargs="*", default=[100, 400])
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--child", choices=("lexicon", "encoder"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    records = pd.DataFrame(list(synthetic.articles(args.articles, seed=args.seed)))
-    found = {}
-    for method, use_encoder in (("lexicon", False), ("encoder", True)):
-        if use_encoder:
-            from framing.portrayal.target import encoder_available
+    if args.child:
+        print(json.dumps(measure(args.child, articles=args.articles, workers=args.workers, seed=args.seed)))
+        return
+    from framing.portrayal.target import encoder_available
 
-            if not encoder_available():
-                continue
-        started = time.perf_counter()
-        result = framing.actors(records, actors=ACTORS, use_encoder=use_encoder, n_boot=200)
-        seconds = time.perf_counter() - started
-        found[method] = {"mentions": len(result.mentions), "seconds": round(seconds, 2),
-                         "mentions_per_s": round(len(result.mentions) / seconds, 1)}
-    if "encoder" in found:
-        found["ratio"] = round(found["encoder"]["mentions_per_s"] / found["lexicon"]["mentions_per_s"], 3)
+    methods = ["lexicon", *(["encoder"] if encoder_available() else [])]
+    speed = {m: in_fresh_process(m, articles=args.articles, workers=args.workers, seed=args.seed) for m in methods}
+    found: dict = {"speed": speed}
+    if "encoder" in speed:
+        found["ratio"] = round(speed["encoder"]["mentions_per_s"] / speed["lexicon"]["mentions_per_s"], 3)
+        found["memory"] = [in_fresh_process("encoder", articles=n, workers=2, seed=args.seed)
+                           for n in args.memory_articles]
     print(json.dumps(found, indent=1))
 
 

@@ -360,7 +360,7 @@ def compare_command(
 @user_errors
 def actors_command(
     path: CorpusPath = None,
-    actors: Annotated[Optional[Path], typer.Option("--actors", help="YAML file: actor name -> list of aliases in any language. Default: the seed corpus's actors file for the seed corpus, else names found automatically.")] = None,
+    actors: Annotated[Optional[Path], typer.Option("--actors", help="YAML file: actor name -> list of aliases in any language. Default: actors.yaml beside the corpus (the seed corpus has one), else names found automatically.")] = None,
     by: Annotated[str, typer.Option("--by", help="Corpus column whose groups are compared.")] = "outlet",
     within: Annotated[Optional[str], typer.Option("--within", help="Summarise and test groups only inside each value of this column (story).")] = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for mentions.csv, actors.csv, tests.csv and the figure.")] = Path("actors"),
@@ -378,13 +378,13 @@ def actors_command(
     from framing.features.engine import make_engine
     from framing.io import refuse_overwriting_inputs
 
-    if actors is None and path is None:
-        from framing.portrayal.seed import seed_actors_path
-
-        # The seed corpus ships with the actors of its two stories.
-        actors = seed_actors_path()
-    catalogue = load_actors(actors) if actors is not None else None
     corpus = framing.load_corpus(path)
+    if actors is None:
+        from framing.portrayal.beside import find_actors_file
+
+        # An actors.yaml beside the corpus (the seed corpus ships with one) says whom to follow.
+        actors = find_actors_file(corpus.sources)
+    catalogue = load_actors(actors) if actors is not None else None
     refuse_overwriting_inputs(out, [*corpus.sources, *([actors] if actors is not None else [])])
     with make_engine(engine, workers=workers, scheduler=scheduler) as running, err_console.status("reading mentions"):
         result = framing.actors(corpus, actors=catalogue, by=by, within=within, seed=seed, n_boot=n_boot,
@@ -408,13 +408,13 @@ def explain_command(
     lang: Annotated[Optional[str], typer.Option("--lang", help="ISO 639-1 language code. Default: detected.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
     codebook: Codebooks = None,
-    actors: Annotated[Optional[Path], typer.Option("--actors", help="YAML file: actor name -> list of aliases. Default: the seed corpus's actors for a text from the seed corpus, else names found automatically.")] = None,
+    actors: Annotated[Optional[Path], typer.Option("--actors", help="YAML file: actor name -> list of aliases. Default: the seed corpus's actors.yaml for a text from the seed corpus, else names found automatically.")] = None,
     encoder: Annotated[bool, typer.Option("--encoder", help="Score English actors with the encoder model (reads the words around each mention; loads torch, slower to start). Default: the lexicon model.")] = False,
 ) -> None:
     """Highlight the loaded words and headline tricks of a headline and explain each, and how it portrays each actor; with --compare, diff two versions."""
-    from framing._lean import import_nltk_lean
+    from framing._lean import defer_package_inits
 
-    import_nltk_lean()
+    defer_package_inits()
     from framing.report.explain import explain, explanation_view, to_json
 
     text = _argument_text(text, "TEXT")
@@ -439,9 +439,9 @@ def worksheet_command(
     codebook: Codebooks = None,
 ) -> None:
     """Write a self-contained HTML worksheet on loaded words and framing for a class."""
-    from framing._lean import import_nltk_lean
+    from framing._lean import defer_package_inits
 
-    import_nltk_lean()
+    defer_package_inits()
     from framing.errors import InputError
     from framing.io import refuse_overwriting_inputs, write_text
     from framing.report.worksheet import DEFAULT_COUNT, build_worksheet, corpus_headlines, read_headlines
@@ -673,16 +673,21 @@ def paper_command(
     workers: Workers = 1,
     follow_links: FollowLinks = False,
     codebook: Codebooks = None,
+    actors: Annotated[Optional[Path], typer.Option("--actors", help="YAML file: actor name -> list of aliases, for the section on actors. Default: actors.yaml beside the corpus, else names found automatically.")] = None,
 ) -> None:
     """Rebuild the paper (figures, tables, numbers, HTML and PDF) from raw articles, or --check it."""
     from framing.report.paper import build_paper, check_paper
 
     from framing.codebooks import load_codebooks
+    from framing.portrayal import load_actors
 
     load_codebooks(codebook)  # a bad codebook fails before anything is read or written
+    if actors is not None:
+        load_actors(actors)  # so does a bad actors file
     corpus = _read_corpus(path, follow_links=follow_links)
     if check:
-        differ = check_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebook)
+        differ = check_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebook,
+                             actors=actors)
         for name in differ:
             err_console.print(f"differs: {out / name}", highlight=False)
         if differ:
@@ -690,5 +695,6 @@ def paper_command(
             raise typer.Exit(1)
         console.print("paper is up to date", highlight=False)
         return
-    written = build_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebook)
+    written = build_paper(corpus, out_dir=out, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebook,
+                          actors=actors)
     console.print(f"wrote {len(written)} files; the paper is {out / 'paper' / 'paper.pdf'}", highlight=False)

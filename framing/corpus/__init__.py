@@ -301,8 +301,10 @@ class _Walk:
             self.folder(path)
         elif not is_file:
             self.problems.append(Problem(str(path), "not a regular file (a FIFO, socket or device)"))
-        # The manifest and the paper's config (framing.report.config) describe the corpus; they are not articles.
-        elif path.resolve() in self.skip or (path.parent == self.root and path.name in (*MANIFEST_NAMES, "paper.yaml")):
+        # The manifest, the paper's config (framing.report.config) and the actors file (framing.portrayal.beside)
+        # describe the corpus; they are not articles.
+        elif path.resolve() in self.skip or (path.parent == self.root
+                                             and path.name in (*MANIFEST_NAMES, "paper.yaml", "actors.yaml")):
             return
         elif path.stem.lower() in DOCUMENT_STEMS:
             return

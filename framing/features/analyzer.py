@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from framing.codebooks import Codebook, load_codebooks
@@ -38,6 +38,20 @@ def _lexicon(family: str, lang: str, root: Path | None):
     return None
 
 
+def _negators(modifiers) -> tuple[str, ...]:
+    return tuple(e.term for e in modifiers.entries if e.category == "negator") if modifiers else ()
+
+
+@lru_cache(maxsize=32)
+def _matchers(lang: str, root: Path | None) -> dict[str, LexiconMatcher | None]:
+    """Return ``{family: matcher}`` for ``lang``, shared by every analyzer of the language and lexicon folder
+    (``explain`` and the actors of a headline each make one): building them reads every entry."""
+    lexicons = {family: _lexicon(family, lang, root) for family in LEXICON_FAMILIES}
+    negators = _negators(lexicons["modifiers"])
+    return {family: LexiconMatcher(lexicon.entries, lang=lang, negators=negators) if lexicon else None
+            for family, lexicon in lexicons.items() if family != "modifiers"}
+
+
 @dataclass
 class LanguageAnalyzer:
     """The matchers for one language, built lazily from its lexicons and codebooks.
@@ -57,13 +71,11 @@ class LanguageAnalyzer:
 
     @cached_property
     def negators(self) -> tuple[str, ...]:
-        modifiers = self.lexicons["modifiers"]
-        return tuple(e.term for e in modifiers.entries if e.category == "negator") if modifiers else ()
+        return _negators(self.lexicons["modifiers"])
 
     @cached_property
     def matchers(self) -> dict[str, LexiconMatcher | None]:
-        return {family: LexiconMatcher(lexicon.entries, lang=self.lang, negators=self.negators)
-                if lexicon else None for family, lexicon in self.lexicons.items() if family != "modifiers"}
+        return dict(_matchers(self.lang, self.lexicon_root))
 
     @cached_property
     def frame_matchers(self) -> dict[str, frames.FrameMatcher | None]:

@@ -17,6 +17,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from framing.features.loaded import Signal
+from framing.languages import get_language
 from framing.text import token_spans
 
 # Weights of the forms found without a word list, set by hand like the word lists' weights.
@@ -27,34 +29,21 @@ FORM_EXPLANATIONS = {
     "question": "A headline that asks a question leaves the answer, often 'no', for the reader to click for.",
 }
 # A word in capitals shouts from this many letters on (shorter ones are mostly acronyms: "WHO", "US"),
-# or, without a lexicon that tells words from acronyms, from ``CAPS_MIN_LETTERS + 1``.
+# or, in a language without a lexicon that tells words from acronyms, from ``CAPS_MIN_LETTERS + 1``.
 CAPS_MIN_LETTERS = 4
-# A number opens a list headline when a list noun follows within this many words ("7 simple reasons").
-LISTICLE_REACH = 3
-_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                           "twelve", "fifteen", "twenty", "fifty", "hundred", "två", "tre", "fyra", "fem",
-                           "sex", "sju", "åtta", "nio", "tio", "tolv", "tjugo"})
 _LABEL = re.compile(r"^(?P<label>[^:：]{1,40})[:：]\s*\S")
 _QUESTION = re.compile(r"[?？][\"'”’»)]*\s*$")
-_ZH_NUMBER = re.compile(r"^[0-9一二三两四五六七八九十百]+")
 
 
 @dataclass(frozen=True)
-class HeadlineCue:
+class HeadlineCue(Signal):
     """One headline trick found in a text: its kind, the words as written, where, and why it is a trick."""
 
-    category: str
-    surface: str
-    start: int
-    end: int
-    weight: float
-    explanation: str
     gloss: str | None = None
 
     def as_dict(self) -> dict:
-        """Return the cue as plain data, in the shape of a loaded term."""
-        data = {"term": self.surface, "category": self.category, "weight": self.weight,
-                "explanation": self.explanation, "start": self.start, "end": self.end}
+        """Return the cue as plain data, in the shape of a loaded term, with its character span."""
+        data = super().as_dict() | {"start": self.start, "end": self.end}
         if self.gloss:
             data["gloss"] = self.gloss
         return data
@@ -116,26 +105,19 @@ def _form(name: str, text: str, start: int, end: int) -> HeadlineCue:
 
 
 def _shouts(token: str, lang: str) -> bool:
-    """Return whether a token in capitals is a word shouted rather than an acronym ("EXPOSED", not "NASA").
-
-    In English a shouted word is one that pattern's lexicon knows in lower case and not as a name in
-    capitals ("WHO", "US" are names); elsewhere a long enough word in capitals.
-    """
+    """Return whether a token in capitals is a word shouted rather than an acronym ("EXPOSED", not "NASA")."""
     if not (token.isupper() and token.isalpha() and len(token) >= CAPS_MIN_LETTERS):
         return False
-    if lang != "en":
-        return len(token) > CAPS_MIN_LETTERS
-    from textblob.en import parser
-
-    lexicon = parser.lexicon
-    return token.lower() in lexicon and lexicon.get(token) != "NNP"
+    is_word = get_language(lang).capitals_are_word(token)
+    return len(token) > CAPS_MIN_LETTERS if is_word is None else is_word
 
 
 def _word_cues(text: str, *, lang: str, matches) -> list[HeadlineCue]:
     """Turn the word-list matches into cues: labels only before the colon, list nouns only after a number."""
     label = _LABEL.match(text)
     label_end = label.end("label") if label else -1
-    opening_number = _opening_number(text, lang=lang)
+    language = get_language(lang)
+    opening_number = language.opening_number(text)
     found = []
     for match in matches:
         if match.category == "trick_label":
@@ -143,7 +125,7 @@ def _word_cues(text: str, *, lang: str, matches) -> list[HeadlineCue]:
                 continue
             start, end = 0, label_end + 1
         elif match.category == "listicle":
-            if opening_number is None or not _near(text, opening_number, match.start, lang=lang):
+            if opening_number is None or not language.counts(text, opening_number, match.start):
                 continue
             start, end = opening_number[0], match.end
         else:
@@ -151,26 +133,3 @@ def _word_cues(text: str, *, lang: str, matches) -> list[HeadlineCue]:
         found.append(HeadlineCue(match.category, text[start:end], start, end, match.weight, match.explanation,
                                  match.gloss))
     return found
-
-
-def _opening_number(text: str, *, lang: str) -> tuple[int, int] | None:
-    """Return the span of the number that opens ``text`` ("7", "Ten", 十), or None."""
-    stripped = text.lstrip()
-    offset = len(text) - len(stripped)
-    if lang == "zh":
-        number = _ZH_NUMBER.match(stripped)
-        return (offset, offset + number.end()) if number else None
-    tokens = token_spans(text, lang=lang)
-    if not tokens:
-        return None
-    first, start, end = tokens[0]
-    is_number = (first.isdigit() and len(first) <= 3) or first.casefold() in _NUMBER_WORDS
-    return (start, end) if is_number and start == offset else None
-
-
-def _near(text: str, number: tuple[int, int], start: int, *, lang: str) -> bool:
-    """Return whether a list noun at ``start`` follows the opening number within ``LISTICLE_REACH`` words."""
-    if lang == "zh":
-        return start == number[1]
-    between = [tok for tok, s, _ in token_spans(text, lang=lang) if number[1] <= s < start]
-    return len(between) < LISTICLE_REACH

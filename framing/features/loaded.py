@@ -218,8 +218,9 @@ def phrase_spans(text: str, spans: list[tuple[int, int]], *, lang: str) -> list[
     """
     if not get_language(lang).has("phrase_chunks") or not spans:
         return list(spans)
-    from textblob.en import parser
+    from framing.languages.en import pattern_parser
 
+    parser = pattern_parser()
     tokens = token_spans(text, lang=lang)
     parsed = [word for sentence in parser.parse(" ".join(tok for tok, _, _ in tokens), chunks=True,
                                                 relations=False, lemmata=False, tokenize=False).split()
@@ -281,8 +282,9 @@ _RATED_TAGS = ("JJ", "RB", "NN", "VB")
 
 
 @dataclass(frozen=True)
-class RatedWord:
-    """A word the lexicon lacks that VADER rates as strongly emotional or TextBlob as subjective."""
+class Signal:
+    """A signal found in a text that is not a lexicon entry: its kind, the words as written, where, its
+    weight and why it is a signal (a rated word here, a headline trick in :mod:`~framing.features.headline_cues`)."""
 
     category: str
     surface: str
@@ -290,12 +292,22 @@ class RatedWord:
     end: int
     weight: float
     explanation: str
+
+    def as_dict(self) -> dict:
+        """Return the signal as plain data in the same shape as a lexicon match."""
+        return {"term": self.surface, "category": self.category, "weight": self.weight,
+                "explanation": self.explanation}
+
+
+@dataclass(frozen=True)
+class RatedWord(Signal):
+    """A word the lexicon lacks that VADER rates as strongly emotional or TextBlob as subjective."""
+
     extra: dict = field(default_factory=dict, compare=False)
 
     def as_dict(self) -> dict:
         """Return the rated word as plain data in the same shape as a lexicon match."""
-        return {"term": self.surface, "category": self.category, "weight": round(self.weight, 4),
-                "explanation": self.explanation, **self.extra}
+        return super().as_dict() | {"weight": round(self.weight, 4), **self.extra}
 
 
 @lru_cache(maxsize=1)
@@ -331,8 +343,9 @@ def rated_words(text: str, *, lang: str, taken: list[tuple[int, int]] = ()) -> l
     language = get_language(lang)
     if not language.has("rated_words"):
         return []
-    from textblob.en import parser
+    from framing.languages.en import pattern_parser
 
+    parser = pattern_parser()
     valence, subjectivity, intensifiers, _negations, stop_words = _word_data()
     spans = token_spans(text, lang=lang)
     words = [tok.casefold().replace("’", "'") for tok, _, _ in spans]

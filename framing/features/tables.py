@@ -7,8 +7,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from framing.codebooks import Codebook, load_codebooks
 from framing.features import frames
 from framing.features.analyzer import SOURCING, LanguageAnalyzer
@@ -87,6 +85,8 @@ def article_row(record: dict, rows: list[dict], codebooks: tuple[Codebook, ...])
 
     Frame counts, rates, contrasts and scores are the body's: the headline is kept apart.
     """
+    import numpy as np  # here, not at the top: `framing explain` imports this module and needs no NumPy
+
     body = [r for r in rows if not r["is_headline"]]
     headline = next((r for r in rows if r["is_headline"]), None)
     n_body_words = sum(r["n_words"] for r in body)

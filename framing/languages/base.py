@@ -27,6 +27,8 @@ WORD = re.compile(r"\d+(?:[.,]\d+)*|(?:[^\W\d_]\.){2,}|[^\W_](?:[\w’'\-]*[^\W_
 # Marks that end a clause, and with it the reach of a negation, in every script.
 CLAUSE_MARKS = ",;:.!?()[]—–\"“”«»，；：。！？、（）「」『』…"
 _CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_MARKS) + "]")
+# More than this share of a text's letters in a language's own script make the text that language's.
+SCRIPT_SHARE = 0.3
 
 
 class LineRuleSpec(NamedTuple):
@@ -91,6 +93,14 @@ class Language:
     #: Frequent words of headlines in this language and not in the others shipped: they tell the language of
     #: a text too short for a statistical identifier (:func:`framing.text.language.short_text_language`).
     function_words: ClassVar[frozenset[str]] = frozenset()
+    #: Letters of a script that, of the languages shipped, only this one is written in (Han for Chinese):
+    #: a text whose letters are more than :data:`SCRIPT_SHARE` of them is in this language, whatever an
+    #: identifier trained on documents says of a short one (:meth:`writes`).
+    script: ClassVar[re.Pattern | None] = None
+    #: Number words that may open a list headline ("Seven reasons ..."), lower case; digits count in every language.
+    number_words: ClassVar[frozenset[str]] = frozenset()
+    #: A number opening a headline counts a noun that follows it within this many words ("7 simple reasons").
+    count_reach: ClassVar[int] = 3
     #: Endings a name's last word takes in running text while naming the same actor ("China's", "Kinas").
     name_endings: ClassVar[tuple[str, ...]] = ()
     #: A name's last word of at least this many letters also matches as the first part of a compound
@@ -155,6 +165,36 @@ class Language:
     def phrase_keys(self, phrase: str) -> tuple[str, ...]:
         """Return the match keys of the words of ``phrase``, in order."""
         return tuple(self.key(token) for token, _, _ in self.token_spans(phrase))
+
+    # Script and headline forms
+
+    def writes(self, letters: Sequence[str]) -> bool:
+        """Return whether ``letters`` (the letters of a text) are mostly in this language's own :attr:`script`."""
+        if self.script is None or not letters:
+            return False
+        return sum(1 for ch in letters if self.script.match(ch)) / len(letters) > SCRIPT_SHARE
+
+    def opening_number(self, text: str) -> tuple[int, int] | None:
+        """Return the span of the number that opens ``text`` ("7", "Seven"), or None.
+
+        A number of at most three digits, or one of :attr:`number_words`, as the first word.
+        """
+        tokens = self.token_spans(text)
+        if not tokens:
+            return None
+        first, start, end = tokens[0]
+        is_number = (first.isdigit() and len(first) <= 3) or first.casefold() in self.number_words
+        return (start, end) if is_number and start == len(text) - len(text.lstrip()) else None
+
+    def counts(self, text: str, number: tuple[int, int], start: int) -> bool:
+        """Return whether the number at span ``number`` counts the word at ``start``: fewer than
+        :attr:`count_reach` words stand between them ("7 simple reasons")."""
+        return sum(1 for _, s, _ in self.token_spans(text) if number[1] <= s < start) < self.count_reach
+
+    def capitals_are_word(self, token: str) -> bool | None:
+        """Return whether ``token``, written in capitals, is a word shouted rather than an acronym or a name
+        ("EXPOSED", not "NASA"); None where the language has no lexicon that tells them apart."""
+        return None
 
     # Names (the aliases of actors, ``framing actors``)
 

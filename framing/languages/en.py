@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from types import MappingProxyType
 
 from framing.languages.base import Language, LineRuleSpec
@@ -28,6 +29,8 @@ class English(Language):
         "his", "her", "this", "that", "than", "will", "has", "have", "be", "not", "more", "up", "out", "False",
         "a", "an", "it", "who", "what", "why", "how", "when", "first", "plan", "could", "would", "should",
     })
+    number_words = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                              "twelve", "fifteen", "twenty", "fifty", "hundred"})
     # "but" opens a clause that the negation before it does not reach: "not cheap, but good".
     scope_breaks = frozenset({"but", "however", "although", "though", "whereas", "while", "instead"})
     not_negations = ("not only", "not just", "not merely", "no doubt", "no wonder", "not least")
@@ -70,6 +73,29 @@ class English(Language):
     author_bio_verbs = ("is", "was", "has", "covers", "writes", "joined", "reports")
     # A possessive names the same actor: "China's", "Reuters'".
     name_endings = ("'s", "’s", "'", "’")
+
+    def capitals_are_word(self, token: str) -> bool:
+        # A word pattern's lexicon knows in lower case, and not as a name in capitals ("WHO", "US" are names).
+        lexicon = pattern_parser().lexicon
+        return token.lower() in lexicon and lexicon.get(token) != "NNP"
+
+
+@lru_cache(maxsize=1)
+def pattern_parser():
+    """Return TextBlob's English parser (pattern's Brill tagger and chunker), its lexicon read.
+
+    TextBlob reads its 94,000-word lexicon line by line on first use, a third of a second; the same file read
+    at once and split the same way (``word tag`` per line, ``;;;`` comments, the last line of a word
+    winning) fills the same dictionary in a third of the time.
+    """
+    from textblob.en import parser
+
+    lexicon = parser.lexicon
+    if not dict.__len__(lexicon):
+        with open(lexicon.path, encoding="utf-8") as file:
+            lines = (line.strip() for line in file.read().split("\n"))
+            dict.update(lexicon, (line.split(" ")[:2] for line in lines if line and not line.startswith(";;;")))
+    return parser
 
 
 LANGUAGE = English("en")

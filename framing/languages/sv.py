@@ -24,6 +24,7 @@ class Swedish(Language):
         "var", "när", "så", "också", "men", "eller", "utan", "under", "mellan", "säger", "enligt", "första",
         "kräver", "får", "än", "bara", "hur", "varför", "vad", "vem", "de", "dem", "nu", "här",
     })
+    number_words = frozenset({"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "tolv", "tjugo"})
     scope_breaks = frozenset({"men", "fast", "dock", "däremot", "medan"})
     # "inte billig utan bra": after a negation "utan" is "but rather", not "without".
     contrastive_negators = frozenset({"utan"})

@@ -10,6 +10,7 @@ from importlib import resources
 from framing.languages.base import WORD, Language, LineRuleSpec
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NUMBER = re.compile(r"[0-9一二三两四五六七八九十百]+")
 
 
 @lru_cache(maxsize=1)
@@ -49,12 +50,22 @@ class Chinese(Language):
     )
     outlet_patterns = (r"订阅(?P<outlet>[\u4e00-\u9fff]{2,10}(?:新闻|日报|时报|电台|网))",)
     fonts = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK TC", "Droid Sans Fallback")
+    script = _HAN
 
     def token_spans(self, text: str) -> list[tuple[str, int, int]]:
         return [(tok, start, end) for tok, start, end in _jieba().tokenize(text) if _is_word(tok)]
 
     def diff_tokens(self, text: str) -> list[str]:
         return [tok for tok in _jieba().lcut(text) if tok.strip()]
+
+    def opening_number(self, text: str) -> tuple[int, int] | None:
+        # Digits or numerals, written without a space before what they count: 十大理由.
+        offset = len(text) - len(text.lstrip())
+        number = _NUMBER.match(text, offset)
+        return (offset, number.end()) if number else None
+
+    def counts(self, text: str, number: tuple[int, int], start: int) -> bool:
+        return start == number[1]
 
 
 LANGUAGE = Chinese("zh")

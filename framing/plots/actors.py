@@ -57,7 +57,7 @@ def actor_portrayal(summary: pd.DataFrame, *, by: str = "outlet", wide: float = 
         ax.set_xticklabels(list(means.columns), rotation=30, ha="right", fontsize=SMALL_SIZE)
         ax.set_yticklabels(list(means.index), rotation=0)
         ax.set_xlabel(f"Hatched, '?': 95% interval wider than {wide} or none (few mentions); "
-                      "–: not mentioned", fontsize=SMALL_SIZE)
+                      "blank: not mentioned", fontsize=SMALL_SIZE)
         ax.set_ylabel("")
         ax.tick_params(axis="both", length=0)
         ax.grid(False)

@@ -42,7 +42,7 @@ class ActorChoice:
     def for_text(self, text: str) -> tuple[tuple | None, str]:
         """Return the actors to follow in ``text`` (None: found automatically) and where they come from."""
         from framing.portrayal.catalogue import load_actors
-        from framing.portrayal.seed import from_seed_corpus, seed_actors_path
+        from framing.portrayal.beside import from_seed_corpus, seed_actors_path
 
         if self.actors is not None:
             return self.actors, self.source

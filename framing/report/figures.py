@@ -20,7 +20,7 @@ from framing.report.results import Results
 #: File names of the figures, in the order the paper shows them (``trends`` only when dates allow).
 FIGURES = (
     "headline_loadedness", "headline_diff", "sentiment_tone", "frame_heatmap", "coop_vs_sanction",
-    "distinctive_terms", "trends",
+    "distinctive_terms", "trends", "actor_portrayal",
 )
 #: Most headlines drawn in Figure 1, and most outlets given a panel of distinctive words.
 MAX_HEADLINES = 30
@@ -29,7 +29,8 @@ MAX_TERM_PANELS = 12
 
 def draw_figures(results: Results) -> dict[str, Figure]:
     """Return the figures of ``results`` by file name; ``headline_diff`` is left out when no pair was found,
-    ``trends`` when the dates fall in fewer than three periods."""
+    ``trends`` when the dates fall in fewer than three periods, ``actor_portrayal`` without portrayals
+    (see :mod:`framing.report.actors`) or mentions."""
     colours = results.colours
     overall = results.by_outlet
     headlines = _capped_headlines(results.headlines)
@@ -52,6 +53,10 @@ def draw_figures(results: Results) -> dict[str, Figure]:
     if results.trends is not None:
         figures["trends"] = _noted(plots.trends(results.trends.trends, colours=colours),
                                    _trend_note(results))
+    if results.portrayals is not None:
+        from framing.report.actors import actor_figure
+
+        figures["actor_portrayal"] = actor_figure(results)
     return {name: figures[name] for name in FIGURES if figures.get(name) is not None}
 
 

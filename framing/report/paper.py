@@ -44,6 +44,7 @@ MAX_LISTED = 30
 def build_paper(
     corpus, *, out_dir: str | Path = ".", inputs: str | Path | None = None, seed: int = 0, n_boot: int = N_BOOT,
     workers: int = 1, config: PaperConfig | str | Path | None = None, codebooks=None,
+    actors: str | Path | None = None,
 ) -> list[Path]:
     """Rebuild the figures, tables, numbers, HTML and PDF of the paper for ``corpus`` under ``out_dir``.
 
@@ -58,6 +59,8 @@ def build_paper(
     config : a :class:`~framing.report.config.PaperConfig` or its ``paper.yaml``; default the
         ``paper.yaml`` beside the corpus (:func:`~framing.report.config.find_config`), else neutral text.
     codebooks : frame codebooks, names or folders (default ``story``, the seed paper's).
+    actors : the actors file of the section on actors; default the ``actors.yaml`` beside the corpus
+        (:func:`~framing.portrayal.beside.find_actors_file`), else names found automatically.
 
     Returns
     -------
@@ -72,6 +75,7 @@ def build_paper(
     evaluations = read_evaluations(inputs)
     config = paper_config(corpus, config)
     results = analyse(corpus, seed=seed, n_boot=n_boot, workers=workers, codebooks=codebooks)
+    results = _with_actors(results, corpus, actors=actors, workers=workers)
     # Every file is staged and the set appears at once: a failure (a full disk) leaves the previous paper.
     with io.output_set(out_dir, inputs=sources) as staging:
         paths = write_figures(results, staging / "figures")
@@ -90,9 +94,19 @@ def build_paper(
     return paths
 
 
+def _with_actors(results: Results, corpus, *, actors: str | Path | None, workers: int) -> Results:
+    """``results`` with the portrayals of the actors (the file given, else the one beside the corpus)."""
+    from framing.portrayal.beside import find_actors_file
+    from framing.report.actors import with_portrayals
+
+    actors = actors if actors is not None else find_actors_file(getattr(corpus, "sources", ()))
+    return with_portrayals(results, actors=actors, workers=workers)
+
+
 def check_paper(
     corpus, *, out_dir: str | Path = ".", inputs: str | Path | None = None, seed: int = 0, n_boot: int = N_BOOT,
     workers: int = 1, config: PaperConfig | str | Path | None = None, codebooks=None,
+    actors: str | Path | None = None,
 ) -> list[str]:
     """Rebuild the paper in a temporary folder; return the generated files that differ from ``out_dir``'s.
 
@@ -104,7 +118,7 @@ def check_paper(
     with tempfile.TemporaryDirectory(prefix="framing-paper-") as tmp:
         built = {path.relative_to(tmp).as_posix()
                  for path in build_paper(corpus, out_dir=tmp, inputs=inputs, seed=seed, n_boot=n_boot,
-                                                         workers=workers, config=config, codebooks=codebooks)}
+                                         workers=workers, config=config, codebooks=codebooks, actors=actors)}
         present = {path.relative_to(out_dir).as_posix() for path in generated_files(out_dir)}
         differ = [name for name in sorted(built & present)
                   if not filecmp.cmp(Path(tmp) / name, out_dir / name, shallow=False)]
@@ -148,6 +162,7 @@ def read_evaluations(inputs: str | Path) -> dict[str, dict]:
 
 def paper_tables(results: Results) -> dict[str, pd.DataFrame]:
     """Return the tables the paper shows (and writes as CSV), by file name."""
+    from framing.report.actors import actor_tables
     from framing.report.numbers import within_story_tests
 
     records = results.records
@@ -174,6 +189,7 @@ def paper_tables(results: Results) -> dict[str, pd.DataFrame]:
         **({"trends": results.trends.trends.reset_index(drop=True),
             "tests_trend": _scoped(results.trends.tests, "trend")}
            if results.trends is not None else {}),
+        **actor_tables(results),
     }
 
 
@@ -211,6 +227,7 @@ def _first_clause(text: str) -> str:
 def paper_numbers(results: Results, *, evaluations: Mapping[str, dict] | None = None,
                   config: PaperConfig | None = None) -> dict:
     """Return every number (and configured sentence) the paper's text cites, as JSON-ready values (NaN as None)."""
+    from framing.report.actors import actor_numbers
     from framing.report.numbers import (
         build_numbers,
         coop_numbers,
@@ -237,6 +254,7 @@ def paper_numbers(results: Results, *, evaluations: Mapping[str, dict] | None = 
         "pooled": pooled_numbers(results),
         "trends": trend_numbers(results),
         "evaluation": dict(evaluations or {}),
+        "actors": actor_numbers(results),
     }
     numbers["paper"] = paper_text(config, numbers["corpus"], trends=numbers["trends"]["supported"])
     return _plain(numbers)

@@ -43,6 +43,10 @@ class Results:
         tests of scope ``trend`` are the trends); else None and "".
     seed, n_boot : int
         The seed and resamples of every random draw.
+    portrayals, actors_source : Portrayals or None, dict or None
+        How the outlets portray the actors in the compared records (:func:`framing.actors`), added by
+        :func:`framing.report.actors.with_portrayals` for the paper; the actors file followed (``file``,
+        ``n_listed``), None when the names were found automatically.
     """
 
     records: pd.DataFrame
@@ -55,6 +59,8 @@ class Results:
     n_boot: int
     trends: object = None
     freq: str = ""
+    portrayals: object = None
+    actors_source: dict | None = None
 
     @property
     def per_story(self) -> SimpleNamespace:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from functools import lru_cache
 from typing import NamedTuple
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+from framing.languages import get_language, known_languages
+
 _LETTER = re.compile(r"[^\W\d_]")
 # Characters of a long text the model reads, in SAMPLE_PARTS slices spread over the text.
 SAMPLE_CHARS = 12_000
@@ -36,11 +36,10 @@ class Detection(NamedTuple):
     fallback: bool = False
 
 
-@lru_cache(maxsize=1)
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from framing.text.identifier import identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return identifier()
 
 
 def language_sample(text: str, *, size: int = SAMPLE_CHARS) -> str:
@@ -77,9 +76,11 @@ def detect(text: str, *, default: str = "und", among: Collection[str] = ()) -> D
     letters = _LETTER.findall(text)
     if len(letters) < 3:
         return Detection(default, sampled)
-    # Mostly Han letters is Chinese: the model is unreliable on short Chinese strings mixed with Latin names.
-    if sum(1 for ch in letters if _HAN.match(ch)) / len(letters) > 0.3:
-        return Detection("zh", sampled)
+    # Mostly Han letters is Chinese (a language's own script): the model is unreliable on short Chinese
+    # strings mixed with Latin names.
+    by_script = _script_language(letters, known_languages())
+    if by_script is not None:
+        return Detection(by_script, sampled)
     ranked = _identifier().rank(text)
     lang, probability = ranked[0]
     if sampled and among and lang not in among and probability < CONFIDENT:
@@ -92,8 +93,9 @@ def detect(text: str, *, default: str = "und", among: Collection[str] = ()) -> D
 def detect_language(text: str, *, default: str = "und") -> str:
     """Return the ISO 639-1 code of the language of ``text``, or ``default`` when there is too little text.
 
-    Text whose letters are mostly Han characters is Chinese (``zh``) without consulting the model,
-    which is unreliable on short Chinese strings mixed with Latin names. Long texts are read on a sample
+    Text whose letters are mostly in a script only one shipped language is written in (Han characters:
+    Chinese, ``zh``) is that language without consulting the model, which is unreliable on short Chinese
+    strings mixed with Latin names (:meth:`framing.languages.Language.writes`). Long texts are read on a sample
     (:func:`language_sample`).
     """
     return detect(text, default=default).lang
@@ -123,7 +125,8 @@ def short_text_language(text: str, *, among: Collection[str], prior: Mapping[str
     Returns
     -------
     str
-        ``zh`` for text mostly in Han characters (when ``zh`` is among them); else the language whose
+        the language whose own script the text is mostly in (``zh`` for Han characters, when ``zh`` is among
+        them); else the language whose
         function words the text has most of; else the one with the highest prior times py3langid's
         score of the text restricted to ``among``.
     """
@@ -132,11 +135,10 @@ def short_text_language(text: str, *, among: Collection[str], prior: Mapping[str
         raise ValueError("short_text_language needs at least one language to choose from")
     weights = {lang: float((prior or {}).get(lang, 1.0 if prior is None else 0.0)) for lang in among}
     letters = _LETTER.findall(text)
-    if letters and "zh" in among and sum(1 for ch in letters if _HAN.match(ch)) / len(letters) > 0.3:
-        return "zh"
+    by_script = _script_language(letters, among)
+    if by_script is not None:
+        return by_script
     words = [w.casefold().replace("’", "'") for w in _WORDS.findall(text)]
-    from framing.languages import get_language
-
     hits = {lang: sum(1 for w in words if w in get_language(lang).function_words) for lang in among}
     best = max(hits.values())
     leaders = [lang for lang in among if hits[lang] == best]
@@ -147,3 +149,8 @@ def short_text_language(text: str, *, among: Collection[str], prior: Mapping[str
         scores = dict(_identifier().rank(text))
         return max(candidates, key=lambda lang: (weights[lang] * scores.get(lang, 0.0), -among.index(lang)))
     return max(candidates, key=lambda lang: (weights[lang], -among.index(lang)))
+
+
+def _script_language(letters: list[str], among: Collection[str]) -> str | None:
+    """Return the first of ``among`` whose own script ``letters`` are mostly in, or None."""
+    return next((lang for lang in among if get_language(lang).writes(letters)), None)

@@ -76,3 +76,24 @@ def test_swedish_and_chinese_tricks_come_with_glosses(lang, text, trick):
     found = headline_cues(text, lang=lang, matcher=analyzer.matchers["headlines"])
     cue = next(cue for cue in found if (cue.category, cue.surface) == trick)
     assert cue.gloss
+
+
+@pytest.mark.parametrize(("lang", "text", "trick"), [
+    ("en", "Seven SHOCKING tricks landlords use", ("listicle", "Seven SHOCKING tricks")),
+    ("sv", "Sex tips för en billigare sommar", ("listicle", "Sex tips")),
+    ("zh", "5个方法让房租降下来", ("listicle", "5个方法")),
+])
+def test_each_language_opens_a_list_with_its_own_numbers(lang, text, trick):
+    analyzer = LanguageAnalyzer(lang)
+    assert trick in tricks(analyzer, text)
+
+
+def test_a_number_word_of_another_language_opens_no_list(english):
+    # "sex" is six in Swedish only.
+    assert tricks(english, "Sex tips from a marriage counsellor") == []
+
+
+def test_a_chinese_number_counts_only_what_stands_right_after_it():
+    analyzer = LanguageAnalyzer("zh")
+    assert ("listicle", "5个方法") in tricks(analyzer, "5个方法")
+    assert not any(kind == "listicle" for kind, _ in tricks(analyzer, "5年后，个方法"))

@@ -85,6 +85,28 @@ def test_word_lists_are_typed_and_compile(language):
     assert all(label == label.casefold() for label in language.genre_labels)
 
 
+def test_headline_forms(language):
+    """A digit opens a list in every language, a sample sentence does not; Latin letters are no language's
+    own script; a word in capitals is told from an acronym, or the language says it cannot tell (None)."""
+    text = SAMPLES.get(language.code, GENERIC)
+    assert language.opening_number(" 7 " + text) == (1, 2)
+    assert language.opening_number(text) is None
+    assert all(word == word.casefold() for word in language.number_words)
+    assert not language.writes(list("Sanctions"))
+    assert language.capitals_are_word("EXPOSED") in (True, None)
+    assert language.capitals_are_word("NASA") in (False, None)
+
+
+def test_a_text_in_a_language_s_own_script_is_that_language():
+    from framing.text.language import short_text_language
+
+    scripts = [code for code in known_languages() if get_language(code).script is not None]
+    for code in scripts:
+        letters = [token for token, _, _ in get_language(code).token_spans(SAMPLES[code])]
+        assert get_language(code).writes(list("".join(letters)))
+        assert short_text_language(SAMPLES[code] + " OpenAI Sam Altman", among=known_languages()) == code
+
+
 def test_every_negator_in_the_lexicons_has_keys(language):
     from framing.features.analyzer import LanguageAnalyzer
 

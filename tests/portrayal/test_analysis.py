@@ -12,7 +12,7 @@ from framing.cli import app
 from framing.portrayal import load_actors
 from framing.features.engine import DaskEngine
 
-SEED_ACTORS = resources.files("framing.portrayal").joinpath("data", "seed_actors.yaml")
+SEED_ACTORS = resources.files("framing").joinpath("corpus", "seed", "actors.yaml")
 OUTLETS = {"Daily Planet": "en", "Dagbladet Norr": "sv", "东方日报": "zh"}
 
 
