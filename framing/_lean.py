@@ -16,6 +16,8 @@ import importlib
 import importlib.util
 import sys
 import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 # Packages whose __init__ the classroom commands skip: nothing of them but the leaves above is used there.
 DEFERRED = ("nltk", "nltk.sentiment", "textblob")
@@ -34,7 +36,11 @@ class _DeferredPackage(types.ModuleType):
 
 
 def _run_init(module: types.ModuleType) -> None:
-    """Run the deferred ``__init__`` of ``module`` in place (its submodules already imported are kept)."""
+    """Run the deferred ``__init__`` of ``module`` in place (its submodules already imported are kept), after
+    its package's, as a plain import would (NLTK's submodules import each other in the order its own sets)."""
+    parent = sys.modules.get(module.__name__.rpartition(".")[0])
+    if isinstance(parent, _DeferredPackage):
+        _run_init(parent)
     module.__class__ = types.ModuleType
     module.__spec__.loader.exec_module(module)
 
@@ -57,3 +63,21 @@ def defer_package_inits(names: tuple[str, ...] = DEFERRED) -> None:
         parent, _, child = name.rpartition(".")
         if parent:
             setattr(sys.modules[parent], child, module)
+
+
+@contextmanager
+def without(*names: str) -> Iterator[None]:
+    """Within the block, make ``import`` of the modules ``names`` fail, unless they are imported already.
+
+    For packages that import an optional helper when they can and do the same without it: jieba reads its
+    data files with ``pkg_resources`` (whose import takes longer than jieba's own) or else by path.
+    """
+    hidden = [name for name in names if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # an ImportError for `import name`
+    try:
+        yield
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, ...) is None:
+                del sys.modules[name]

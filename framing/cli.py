@@ -101,7 +101,7 @@ NBoot = Annotated[int, typer.Option("--n-boot", min=1, help="Resamples for inter
 FollowLinks = Annotated[bool, typer.Option("--follow-links", help="Follow symbolic links that lead out of the corpus folder (links inside it are always followed).")]
 Strict = Annotated[bool, typer.Option("--strict", help="Fail, writing nothing, when any file or manifest row is skipped.")]
 Workers = Annotated[int, typer.Option("--workers", min=1, help="Worker processes; the results are the same for any number.")]
-Codebooks = Annotated[Optional[list[str]], typer.Option("--codebook", metavar="NAME|DIR", help="Frame codebook: story (default), generic, policy, or a folder; repeat for several.")]
+Codebooks = Annotated[Optional[list[str]], typer.Option("--codebook", metavar="NAME|DIR", help="Frame codebook: story, generic, policy, or a folder; repeat for several. Default: the one the corpus's paper.yaml names (the seed's: story), else generic.")]
 TargetCol = Annotated[Optional[str], typer.Option("--target-col", help="Column naming a target in each text: score the sentiment towards it.")]
 TargetStart = Annotated[Optional[str], typer.Option("--target-start-col", help="Column of the target's first character offset in the text.")]
 TargetEnd = Annotated[Optional[str], typer.Option("--target-end-col", help="Column of the offset just past the target.")]
@@ -446,7 +446,7 @@ def worksheet_command(
     from framing.io import refuse_overwriting_inputs, write_text
     from framing.report.worksheet import DEFAULT_COUNT, build_worksheet, corpus_headlines, read_headlines
 
-    from framing.codebooks import load_codebooks
+    from framing.codebooks import default_codebooks, load_codebooks
 
     load_codebooks(codebook)
     if headlines is not None and path is not None:
@@ -461,6 +461,7 @@ def worksheet_command(
         refuse_overwriting_inputs(out, sources)
         found = corpus_headlines(corpus)
         count = DEFAULT_COUNT if count is None else count
+        codebook = codebook or [str(spec) for spec in default_codebooks(sources)]  # the corpus's own frames
     write_text(out, build_worksheet(found, count=count, seed=seed, answers=answers, codebooks=codebook),
                inputs=sources)
     console.print(f"wrote {out} (seed {seed})", highlight=False)

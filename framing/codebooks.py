@@ -28,7 +28,9 @@ import yaml
 from framing.errors import FramingError
 from framing.lexicons import GAP, Problem, _LineIndex, _text_problems, check_yaml
 
-DEFAULT = "story"
+#: The codebook of a corpus whose ``paper.yaml`` names none, and of text without a corpus (``explain``):
+#: the five generic news frames fit any subject, while ``story`` counts "talks" as diplomacy.
+DEFAULT = "generic"
 HEADER_KEYS = ("codebook", "language", "title", "source", "license", "families")
 OPTIONAL_HEADER_KEYS = ("contrasts",)
 FAMILY_KEYS = ("key", "label", "definition", "provenance", "cues")
@@ -39,6 +41,8 @@ CONTRAST_KEYS = ("key", "label", "definition", "positive", "negative")
 DEFAULT_WEIGHT = 1.0
 #: Column suffixes a family key would collide with.
 RESERVED_KEYS = frozenset({"primary"})
+#: Contrast keys that would collide with a figure's file name (``frame_<contrast>``, ``frame_heatmap``).
+RESERVED_CONTRAST_KEYS = RESERVED_KEYS | {"heatmap", "scores"}
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -141,18 +145,38 @@ def load_codebook(spec: str | Path | None = None) -> Codebook:
     return _load_cached(None, folder.name) if shipped else _load_cached(folder, None)
 
 
-def load_codebooks(specs: Iterable[str | Path] | None = None) -> tuple[Codebook, ...]:
-    """Return the codebooks ``specs`` (default: :data:`DEFAULT` alone), prefixed for their columns.
+def load_codebooks(specs: Iterable[str | Path] | None = None, *,
+                   sources: Iterable[str | Path] = ()) -> tuple[Codebook, ...]:
+    """Return the codebooks ``specs`` (names, folders or loaded codebooks), prefixed for their columns;
+    default :func:`default_codebooks` of ``sources`` (the corpus's files and folders).
 
     One codebook gives columns ``frame_<key>_...``; several give ``frame_<codebook>_<key>_...``.
     Raises :class:`CodebookError` on an unknown codebook or two of the same name.
     """
-    books = [load_codebook(spec) for spec in (list(specs or []) or [DEFAULT])]
+    if isinstance(specs, (str, Path)):
+        specs = [specs]
+    books = [spec if isinstance(spec, Codebook) else load_codebook(spec)
+             for spec in (list(specs or []) or default_codebooks(sources))]
     names = [book.name for book in books]
     for name in names:
         if names.count(name) > 1:
             raise CodebookError(f"codebook {name!r} is given twice")
     return with_prefixes(books)
+
+
+def default_codebooks(sources: Iterable[str | Path] = ()) -> tuple[str | Path, ...]:
+    """Return the codebooks a corpus is read with when none is chosen: those named by the ``paper.yaml``
+    beside ``sources`` (its ``codebook`` key), else :data:`DEFAULT`.
+
+    This is the one place the default is decided, so that ``features``, ``compare``, ``paper`` and the
+    worksheet read a corpus with the same frames. The seed corpus's ``paper.yaml`` names ``story``.
+    """
+    # The paper config is the corpus's own description; reading it lazily keeps this module light.
+    from framing.report.config import find_config, load_config
+
+    found = find_config(sources)
+    named = load_config(found).codebook if found is not None else ()
+    return named or (DEFAULT,)
 
 
 def with_prefixes(books: Iterable[Codebook]) -> tuple[Codebook, ...]:
@@ -302,13 +326,14 @@ def _family_problems(data: dict) -> Iterator[tuple[tuple, str]]:
             yield from _cue_problems(cue, where=(*where, "cues", number), family=label, terms=terms)
 
 
-def _key_problems(key, *, where: tuple, seen: dict, index: int, what: str) -> Iterator[tuple[tuple, str]]:
+def _key_problems(key, *, where: tuple, seen: dict, index: int, what: str,
+                  reserved: frozenset = RESERVED_KEYS) -> Iterator[tuple[tuple, str]]:
     if key is None:
         return
     if not isinstance(key, str) or not _KEY.fullmatch(key):
         yield where, f"{what} key {key!r} must be lower-case letters, digits and _ (starting with a letter)"
-    elif key in RESERVED_KEYS:
-        yield where, f"{what} key {key!r} is reserved for a column name"
+    elif key in reserved:
+        yield where, f"{what} key {key!r} is reserved (it would name a column or figure twice)"
     elif key in seen:
         yield where, f"duplicate {what} key {key!r} (same as {what} {seen[key] + 1})"
     else:
@@ -371,7 +396,8 @@ def _contrast_problems(data: dict) -> Iterator[tuple[tuple, str]]:
             if key not in CONTRAST_KEYS:
                 yield (*where, key), f"unknown key {key!r} in a contrast (known: {', '.join(CONTRAST_KEYS)})"
         key = contrast.get("key")
-        yield from _key_problems(key, where=(*where, "key"), seen=seen, index=index, what="contrast")
+        yield from _key_problems(key, where=(*where, "key"), seen=seen, index=index, what="contrast",
+                                 reserved=RESERVED_CONTRAST_KEYS)
         if key in families:
             yield (*where, "key"), f"contrast key {key!r} is also a family key"
         for side in ("positive", "negative"):

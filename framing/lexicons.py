@@ -211,7 +211,7 @@ def _parsed(raw: bytes, *, path: str, family: str, lang: str) -> dict:
     bytes and of this module (which sets the checks), and read from there next time. A cache that cannot
     be read or written is skipped.
     """
-    from framing.features.cache import default_cache_dir
+    from framing.cachedir import default_cache_dir
 
     digest = hashlib.sha256(raw + _checks_version()).hexdigest()[:24]
     cached = default_cache_dir() / "lexicons" / f"{family}-{lang}-{digest}.json"

@@ -17,10 +17,10 @@ from framing.languages.en import pattern_parser
 text = "Greedy bosses slam the deal, but workers are not happy!"
 before = {"vader": vader().polarity_scores(text), "tags": pattern_parser().find_tags(text.split()),
           "whole_nltk_imported": "nltk.tokenize" in sys.modules}
-import nltk
+import nltk.sentiment  # a name of the inner package's init first: the outer one's runs before it
 from textblob import TextBlob
 
-after = {"tokens": nltk.TreebankWordTokenizer().tokenize("Workers aren't happy."), "blob": list(TextBlob(text).sentiment)}
+after = {"analyzer": nltk.sentiment.SentimentAnalyzer.__name__, "tokens": nltk.TreebankWordTokenizer().tokenize("Workers aren't happy."), "blob": list(TextBlob(text).sentiment)}
 print(json.dumps([before, after]))
 """
 

@@ -17,11 +17,12 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from framing.codebooks import DEFAULT
 from framing.errors import InputError
 
 MODEL_FORMAT = "framing-frame-model"
 MODEL_FORMAT_VERSION = 1
-DEFAULT_CODEBOOK = "generic"
+DEFAULT_CODEBOOK = DEFAULT
 
 
 @lru_cache(maxsize=50_000)

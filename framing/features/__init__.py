@@ -63,7 +63,8 @@ def feature_tables(corpus, *, lexicons: str | Path | None = None, workers: int =
     chunk_size : records per chunk of work.
     progress : called with the running :class:`~framing.features.engine.Summary` after each chunk.
     codebooks : frame codebooks, by shipped name (``story``, ``generic``, ``policy``) or folder; default
-        ``story``. With several, the codebook's name joins each frame column (``frame_policy_economic_count``).
+        those the corpus's ``paper.yaml`` names, else ``generic`` (:func:`framing.codebooks.default_codebooks`).
+        With several, the codebook's name joins each frame column (``frame_policy_economic_count``).
 
     Returns
     -------
@@ -73,6 +74,7 @@ def feature_tables(corpus, *, lexicons: str | Path | None = None, workers: int =
     import pandas as pd
 
     records = corpus.articles if hasattr(corpus, "articles") else corpus
+    codebooks = load_codebooks(codebooks, sources=getattr(corpus, "sources", ()))
     sentences: dict[str, list] = {}
     articles: dict[str, list] = {}
     versions: dict[str, dict[str, str]] = {}
@@ -87,7 +89,7 @@ def feature_tables(corpus, *, lexicons: str | Path | None = None, workers: int =
     return FeatureTables(
         sentences=pd.DataFrame(sentences) if sentences else pd.DataFrame(columns=ID_COLUMNS),
         articles=pd.DataFrame(articles), lexicon_versions=dict(sorted(versions.items())), summary=summary,
-        codebooks=load_codebooks(codebooks),
+        codebooks=codebooks,
     )
 
 
@@ -116,7 +118,7 @@ def write_features(chunks: Iterable[list[dict]], out_dir: str | Path, *, lexicon
 
     versions: dict[str, dict[str, str]] = {}
     summary = Summary()
-    books = load_codebooks(codebooks)
+    books = codebooks = load_codebooks(codebooks, sources=getattr(chunks, "sources", ()))
     with feature_sinks(out_dir, codebook=lambda: render_codebook(dict(sorted(versions.items())), codebooks=books),
                        inputs=getattr(chunks, "sources", ()) if inputs is None else inputs, codebooks=books) as sinks, \
             _engine(engine, workers=workers, scheduler=scheduler) as running:

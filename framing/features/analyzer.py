@@ -56,7 +56,7 @@ def _matchers(lang: str, root: Path | None) -> dict[str, LexiconMatcher | None]:
 class LanguageAnalyzer:
     """The matchers for one language, built lazily from its lexicons and codebooks.
 
-    ``codebooks`` are loaded codebooks (:func:`framing.codebooks.load_codebooks`); default: ``story`` alone.
+    ``codebooks`` are loaded codebooks (:func:`framing.codebooks.load_codebooks`); default: :data:`framing.codebooks.DEFAULT` alone.
     """
 
     lang: str

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from framing.cachedir import default_cache_dir
 from framing.errors import OutputError
 from framing.languages import known_languages
 
@@ -62,11 +62,6 @@ COMMON_SOURCES = ("framing.text.segment", "framing.text.normalize", "framing.fea
                   *(f"framing.languages.{code}" for code in known_languages()),
                   *(f"framing.languages:data/{path.name}" for path in _language_data()))
 _BATCH = 500
-
-
-def default_cache_dir() -> Path:
-    """Return ``$FRAMING_CACHE_DIR``, else ``~/.cache/framing``."""
-    return Path(os.environ.get("FRAMING_CACHE_DIR") or Path.home() / ".cache" / "framing").expanduser()
 
 
 @cache

@@ -125,7 +125,7 @@ def frame_columns(book: Codebook) -> list[Column]:
 
 
 def all_columns(codebooks: tuple[Codebook, ...] | None = None) -> tuple[Column, ...]:
-    """Return every column of the tables measured with ``codebooks`` (default: ``story``), in order."""
+    """Return every column of the tables measured with ``codebooks`` (default: ``generic``), in order."""
     at = next(i for i, column in enumerate(COLUMNS) if column.name == _FRAMES_AFTER) + 1
     frames = [column for book in codebooks or load_codebooks() for column in frame_columns(book)]
     return (*COLUMNS[:at], *frames, *COLUMNS[at:])
@@ -168,8 +168,9 @@ def render_frame_codebooks(names: tuple[str, ...] | None = None) -> str:
     from framing.codebooks import load_codebook
 
     lines = ["## Frame codebooks", "",
-             "Generated from `lexicons/codebooks/<name>/<lang>.yaml`; choose one with `--codebook NAME` (default "
-             "`story`) or give a folder of your own. Each family `<key>` gives the columns `frame_<key>_count`, "
+             "Generated from `lexicons/codebooks/<name>/<lang>.yaml`; choose one with `--codebook NAME` or give a "
+             "folder of your own; without one, a corpus is read with the codebook its `paper.yaml` names (the "
+             "seed corpus: `story`), else `generic`. Each family `<key>` gives the columns `frame_<key>_count`, "
              "`frame_<key>_per_1k` and (articles) `frame_<key>_score`; with several codebooks the codebook's name "
              "joins the key (`frame_policy_economic_score`).", ""]
     for name in names or shipped_codebooks():
@@ -188,7 +189,8 @@ def render_frame_codebooks(names: tuple[str, ...] | None = None) -> str:
 
 
 def render_docs() -> str:
-    """Return ``docs/codebook.md``: the columns (with the ``story`` codebook) and every shipped frame codebook."""
+    """Return ``docs/codebook.md``: the columns (with the default codebook, ``generic``) and every shipped
+    frame codebook."""
     return render_codebook() + "\n" + render_frame_codebooks()
 
 

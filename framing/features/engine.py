@@ -285,7 +285,7 @@ def extract(chunks: Iterable[list[dict]], *, engine: Engine, lexicons: str | Pat
             codebooks: Iterable[str | Path] | None = None) -> Iterator[ChunkResult]:
     """Yield the :class:`ChunkResult` of each chunk of records, in order, storing fresh measures in ``cache``.
 
-    ``codebooks`` are names or folders (default: ``story``); they are loaded here first, so that a bad
+    ``codebooks`` are names or folders (default: :func:`framing.codebooks.default_codebooks`); they are loaded here first, so that a bad
     codebook fails before any work.
     """
     summary = summary if summary is not None else Summary()

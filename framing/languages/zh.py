@@ -15,10 +15,20 @@ _NUMBER = re.compile(r"[0-9一二三两四五六七八九十百]+")
 
 @lru_cache(maxsize=1)
 def _jieba():
-    import jieba
+    from framing._lean import without
+
+    # Without pkg_resources jieba opens the same data files by path, and skips an import slower than its own.
+    with without("pkg_resources"):
+        import jieba
+
+    from framing.languages.zh_prefixes import prefixes
 
     jieba.setLogLevel(60)
     tokenizer = jieba.Tokenizer()
+    # The prefix dictionary read as segmentation asks for it, not unmarshalled whole (the same answers).
+    found = prefixes(jieba)
+    if found is not None:
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = found, found.total, True
     # Names such as 阿尔特曼 stay whole.
     with resources.as_file(resources.files("framing.languages") / "data" / "zh_userdict.txt") as path:
         tokenizer.load_userdict(str(path))

@@ -5,15 +5,15 @@ the house theme (:mod:`framing.plots.theme`); :func:`save_figure` writes PNG, PD
 toolkit and lexicon versions and the seed in their metadata.
 """
 
-from framing.plots.frames import frame_heatmap
+from framing.plots.frames import frame_heatmap, frame_scores
 from framing.plots.headlines import headline_diff, headline_loadedness
-from framing.plots.outlets import coop_vs_sanction, sentiment_tone
+from framing.plots.outlets import contrast_index, sentiment_tone
 from framing.plots.save import FORMATS, Provenance, save_figure
 from framing.plots.terms import distinctive_terms
 from framing.plots.theme import themed
 from framing.plots.trends import trends
 
 __all__ = [
-    "FORMATS", "Provenance", "coop_vs_sanction", "distinctive_terms", "frame_heatmap", "headline_diff",
-    "headline_loadedness", "save_figure", "sentiment_tone", "themed", "trends",
+    "FORMATS", "Provenance", "contrast_index", "distinctive_terms", "frame_heatmap", "frame_scores",
+    "headline_diff", "headline_loadedness", "save_figure", "sentiment_tone", "themed", "trends",
 ]

@@ -1,4 +1,4 @@
-"""Outlet means with 95% bootstrap intervals: sentiment and tone, and the cooperation-versus-sanctions index."""
+"""Outlet means with 95% bootstrap intervals: sentiment and tone, and a codebook's contrast index of two frames."""
 
 from __future__ import annotations
 
@@ -57,17 +57,17 @@ def sentiment_tone(
     return figure
 
 
-def coop_vs_sanction(
+def contrast_index(
     groups: pd.DataFrame,
     *,
+    feature: str,
+    sides: tuple[str, str],
     by: str = "outlet",
     story: str = "story",
     colours: Mapping[str, str] | None = None,
-    feature: str = "frame_coop_vs_sanction",
-    sides: tuple[str, str] = ("sanctions", "cooperation"),
 ) -> Figure:
-    """Return a contrast index of two frames (cooperation versus sanctions) of each group with its 95%
-    interval, one panel per story.
+    """Return a contrast index of two frames (such as cooperation versus sanctions) of each group with its
+    95% interval, one panel per story. The report writes it as ``<feature>.<format>``.
 
     Parameters
     ----------
@@ -76,8 +76,8 @@ def coop_vs_sanction(
     by, story : str
         Columns naming the groups and the strata.
     colours : mapping of group to colour, optional
-    feature : the contrast column, as the codebook declares it.
-    sides : the labels of its negative and positive families.
+    feature : the contrast column, as the codebook declares it (``frame_coop_vs_sanction``).
+    sides : the labels of its negative and positive families (``("sanctions", "cooperation")``).
 
     Returns
     -------

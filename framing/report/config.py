@@ -35,6 +35,9 @@ class PaperConfig:
         The research questions, numbered in Section 1.
     collection : str
         How the corpus was collected (and what it is not a sample of), for the Data and Limitations sections.
+    codebook : tuple of str
+        The frame codebooks the corpus is read with when no ``--codebook`` is given: shipped names, or
+        folders relative to the config's own folder (see :func:`framing.codebooks.default_codebooks`).
     """
 
     title: str = ""
@@ -43,6 +46,7 @@ class PaperConfig:
     background: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
     collection: str = ""
+    codebook: tuple[str, ...] = ()
 
 
 FIELDS = {field.name: field.type for field in dataclasses.fields(PaperConfig)}
@@ -68,13 +72,20 @@ def load_config(path: str | Path) -> PaperConfig:
         return PaperConfig()
     if not isinstance(data, dict):
         raise InputError("a paper config is a mapping of title, subtitle, question, background, questions, "
-                         "collection", path=path)
+                         "collection, codebook", path=path)
     unknown = sorted(str(key) for key in data if key not in FIELDS)
     if unknown:
         raise InputError(f"unknown key {unknown[0]!r}; known: {', '.join(FIELDS)}", path=path)
     values = {}
     for key, value in data.items():
-        if key in _LISTS:
+        if key == "codebook":
+            value = [value] if isinstance(value, str) else value
+            if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+                raise InputError("codebook is a codebook name or folder, or a list of them", path=path)
+            # A folder is relative to the config; a shipped name stays a name.
+            values[key] = tuple(v if "/" not in v and not v.startswith(".") else str((path.parent / v).resolve())
+                                for v in value)
+        elif key in _LISTS:
             value = [value] if isinstance(value, str) else value
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise InputError(f"{key} is a list of paragraphs (text)", path=path)

@@ -39,7 +39,7 @@ def explain(text: str, *, lang: str | None = None, compare: str | None = None, i
         word diff from ``compare`` to ``text`` and the differences in scores.
     is_headline : whether headline cues (a label before a colon) count.
     lexicons : a folder of lexicons that replace the shipped ones.
-    codebooks : frame codebooks, names or folders (default ``story``); ``frames`` lists, per family whose
+    codebooks : frame codebooks, names or folders (default ``generic``, :data:`framing.codebooks.DEFAULT`); ``frames`` lists, per family whose
         cues occur, the words that evoked it.
     actors : whom ``actors`` follows: an actors file (path), a mapping of actor name to aliases, or None for
         the seed corpus's actors when ``text`` stands in the seed corpus, else the names found automatically.
@@ -366,9 +366,16 @@ def _measures_lines(data: dict) -> list[Text]:
     if tone["sent_tone"] is not None:
         lines.append(Text.assemble(("tone       ", "bold"), f"{tone['sent_tone']:+.1f} ({tone['label']}: "
                                    f"{tone['sent_positive_count']} positive, {tone['sent_negative_count']} negative)"))
-    frames = ", ".join(f"{f['frame']} ({', '.join(f['terms'])})" for f in data["frames"]) or "none"
+    frames = ", ".join(f"{frame_label(f, data['frames'])} ({', '.join(f['terms'])})" for f in data["frames"]) or "none"
     lines.append(Text.assemble(("frames     ", "bold"), frames))
     return lines
+
+
+def frame_label(frame: dict, frames: list[dict]) -> str:
+    """The codebook's label of one of ``frames`` (as :func:`explain` lists them), with the codebook's name
+    when frames of several codebooks are listed, since two codebooks may both have a "Morality" frame."""
+    several = len({f["codebook"] for f in frames}) > 1
+    return f"{frame['label']} ({frame['codebook']})" if several else frame["label"]
 
 
 def _comparison_view(data: dict) -> list:

@@ -15,13 +15,18 @@ from matplotlib.figure import Figure
 from framing import plots
 from framing.plots._text import wrap
 from framing.plots.theme import SMALL_SIZE
+from framing.stats._common import MIN_ARTICLES
 from framing.report.results import Results
 
 #: File names of the figures, in the order the paper shows them (``trends`` only when dates allow).
+#: ``frame_contrasts`` stands for one figure per contrast index of the codebooks, named by its column
+#: (``frame_coop_vs_sanction``), or ``frame_scores`` when no codebook declares a contrast.
 FIGURES = (
-    "headline_loadedness", "headline_diff", "sentiment_tone", "frame_heatmap", "coop_vs_sanction",
+    "headline_loadedness", "headline_diff", "sentiment_tone", "frame_heatmap", "frame_contrasts",
     "distinctive_terms", "trends", "actor_portrayal",
 )
+#: File-name patterns of every figure a build may write, for finding generated files.
+FIGURE_PATTERNS = tuple(name for name in FIGURES if name != "frame_contrasts") + ("frame_*",)
 #: Most headlines drawn in Figure 1, and most outlets given a panel of distinctive words.
 MAX_HEADLINES = 30
 MAX_TERM_PANELS = 12
@@ -40,9 +45,10 @@ def draw_figures(results: Results) -> dict[str, Figure]:
                                       _headline_note(results.headlines, shown=len(headlines))),
         "sentiment_tone": _noted(plots.sentiment_tone(overall.groups, colours=colours),
                                  _group_note(overall.groups, results)),
-        "frame_heatmap": _noted(plots.frame_heatmap(overall.frames, words=results.words),
+        "frame_heatmap": _noted(plots.frame_heatmap(overall.frames, words=results.words,
+                                                    labels=results.frame_labels),
                                 _frame_note(overall.frames)),
-        "coop_vs_sanction": _coop_figure(results, colours),
+        "frame_contrasts": _contrast_figures(results, colours),
         "distinctive_terms": _noted(plots.distinctive_terms(terms, colours=colours), term_note),
     }
     if results.featured_pair is not None:
@@ -57,7 +63,11 @@ def draw_figures(results: Results) -> dict[str, Figure]:
         from framing.report.actors import actor_figure
 
         figures["actor_portrayal"] = actor_figure(results)
-    return {name: figures[name] for name in FIGURES if figures.get(name) is not None}
+    ordered = {}
+    for name in FIGURES:
+        found = figures.get(name)
+        ordered |= found if isinstance(found, dict) else {name: found} if found is not None else {}
+    return ordered
 
 
 def write_figures(results: Results, out_dir: str | Path, *, formats: tuple[str, ...] = plots.FORMATS,
@@ -124,29 +134,52 @@ def _frame_note(frames: pd.DataFrame) -> str:
     return _with_caution(f"n = {total:,} frame words.", _cautions(frames))
 
 
-def _coop_figure(results: Results, colours) -> Figure | None:
-    """The codebook's first contrast (cooperation versus sanctions): per story when stories are compared one
-    by one; else the story-adjusted means of the pooled comparison. None when no codebook declares one."""
-    if results.contrast is None:
-        return None
-    book, contrast = results.contrast
-    feature, sides = book.column(contrast.key), (contrast.negative, contrast.positive)
+def _contrast_figures(results: Results, colours) -> dict[str, Figure]:
+    """One figure per contrast index of the codebooks, named by its column (``frame_coop_vs_sanction``);
+    without any, ``frame_scores``: each outlet's mean article score of every frame."""
+    if not results.contrasts:
+        return {"frame_scores": _frame_score_figure(results)}
+    return {book.column(contrast.key): _contrast_figure(results, book, contrast, colours)
+            for book, contrast in results.contrasts}
+
+
+def _contrast_figure(results: Results, book, contrast, colours) -> Figure:
+    """A contrast index of two frames: per story when stories are compared one by one; else the
+    story-adjusted means of the pooled comparison."""
+    feature = book.column(contrast.key)
+    sides = tuple(book.family(key).label.lower() for key in (contrast.negative, contrast.positive))
     per_story = results.per_story.groups
     if len(per_story):
-        figure = plots.coop_vs_sanction(per_story, colours=colours, feature=feature, sides=sides)
+        figure = plots.contrast_index(per_story, colours=colours, feature=feature, sides=sides)
         rows = per_story[per_story["feature"] == feature]
         return _noted(figure, _with_caution(f"n = {int(rows['n_sentences'].sum()):,} sentences with "
-                                            f"{contrast.positive} or {contrast.negative} words.", _cautions(rows)))
+                                            f"{sides[1]} or {sides[0]} words.", _cautions(rows)))
     pooled = results.by_story.groups
     rows = pooled[pooled["feature"] == feature]
     adjusted = rows.assign(story="all stories (story-adjusted means)", mean=rows["adjusted_mean"],
                            ci_low=rows["adjusted_ci_low"], ci_high=rows["adjusted_ci_high"])
-    figure = plots.coop_vs_sanction(adjusted, colours=colours, feature=feature, sides=sides)
+    figure = plots.contrast_index(adjusted, colours=colours, feature=feature, sides=sides)
     n_stories = int(rows["n_stories"].max()) if len(rows) and rows["n_stories"].notna().any() else 0
     n_articles = int(rows["n_articles"].sum()) if "n_articles" in rows else 0
     return _noted(figure, _with_caution(
         f"n = {n_articles:,} articles in {n_stories} stories with two outlets or more. Each outlet's mean in an "
         "average story (additive story + outlet model), with 95% bootstrap intervals over stories.", _cautions(rows)))
+
+
+def _frame_score_figure(results: Results) -> Figure | None:
+    """Each outlet's mean article score of every frame; None when no article has a score."""
+    articles = results.full_text.articles
+    columns = {f"frame_{name}_score": label for name, label in results.frame_labels.items()
+               if f"frame_{name}_score" in articles}
+    if not columns or articles[list(columns)].isna().all().all():
+        return None
+    scored = articles.dropna(subset=list(columns), how="all")
+    per_outlet = scored.groupby("outlet").size()
+    caution = (f"fewer than {MIN_ARTICLES} articles for {int((per_outlet < MIN_ARTICLES).sum())} of "
+               f"{len(per_outlet)} outlets" if (per_outlet < MIN_ARTICLES).any() else "")
+    return _noted(plots.frame_scores(scored, labels=columns),
+                  _with_caution(f"n = {len(scored):,} articles (body text). A score grows with the weighted rate "
+                                "of a frame's cues; it is not a probability.", caution))
 
 
 def _capped_terms(terms: pd.DataFrame, results: Results) -> tuple[pd.DataFrame, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pandas as pd
@@ -92,7 +93,8 @@ def paper_text(config, corpus: dict, *, trends: bool) -> dict:
         "How far can measurements of this kind be trusted across outlets and languages?",
     ]
     return {
-        "configured": config != PaperConfig(),
+        # The codebook choice alone gives the paper none of its words.
+        "configured": dataclasses.replace(config, codebook=()) != PaperConfig(),
         "title": config.title or title,
         "subtitle": config.subtitle or "A corpus report written by the framing toolkit from the data alone",
         "question": config.question or "how the outlets in this corpus worded and framed what they reported",
@@ -165,17 +167,23 @@ def tone_numbers(results: Results) -> dict:
 
 
 def frame_numbers(results: Results) -> dict:
-    """The outlet × frame table: its test, strongest frame per outlet, and cells beyond ±z(α/2)."""
+    """The outlet × frame table: its test, strongest frame per outlet, and cells beyond ±z(α/2).
+
+    Frames are named by their codebook labels (``label``); ``frame`` keeps the key of the tables.
+    """
     frames = results.by_outlet.frames
     words = results.words
     cutoff = float(stats.norm.ppf(1 - ALPHA / 2))
     sentences = results.full_text.sentences
     books = results.tables.codebooks
+    labels = results.frame_labels
     described = {
-        "codebook": ", ".join(book.name for book in books),
+        "codebook": ", ".join(book.name for book in books), "codebooks": [book.name for book in books],
+        "n_codebooks": len(books),
         "families": [{"key": f.key, "label": f.label} for book in books for f in book.families],
-        "contrasts": [{"key": c.key, "label": c.label, "positive": c.positive, "negative": c.negative}
-                      for book in books for c in book.contrasts],
+        "contrasts": [{"key": c.key, "column": book.column(c.key), "label": c.label,
+                       "positive": book.family(c.positive).label,
+                       "negative": book.family(c.negative).label} for book, c in results.contrasts],
         # The outlet × frame table sums every sentence row it is given, headlines among them.
         "headlines_included": bool((sentences["is_headline"] == 1).any()) if len(sentences) else False,
     }
@@ -186,26 +194,32 @@ def frame_numbers(results: Results) -> dict:
     top = {}
     for outlet, rows in frames.groupby("outlet", sort=True):
         best = rows.sort_values(["count", "frame"], ascending=[False, True], kind="stable").iloc[0]
-        top[outlet] = {"frame": best["frame"] if best["count"] > 0 else None, "count": int(best["count"]),
+        top[outlet] = {"frame": labels.get(best["frame"], best["frame"]) if best["count"] > 0 else None,
+                       "count": int(best["count"]),
                        "per_1k": 1000 * best["count"] / words[outlet] if words.get(outlet) else None}
     totals = frames.groupby("frame", sort=False)["count"].sum()
     cells = frames[frames["residual"].abs() > cutoff]
     return described | {
         "n": int(first["n"]), "test": first["test"], "statistic": first["statistic"], "dof": int(first["dof"]),
         "p": first["p_value"], "cramers_v": first["cramers_v"], "n_resamples": int(first["n_resamples"]),
-        "cutoff": cutoff, "most_common": totals.idxmax() if totals.max() > 0 else None, "top_by_outlet": top,
-        "significant": [{"outlet": r.outlet, "frame": r.frame, "residual": r.residual,
+        "cutoff": cutoff, "most_common": labels.get(totals.idxmax(), totals.idxmax()) if totals.max() > 0 else None,
+        "top_by_outlet": top,
+        "significant": [{"outlet": r.outlet, "frame": labels.get(r.frame, r.frame), "residual": r.residual,
                          "direction": "more" if r.residual > 0 else "fewer"}
                         for r in cells.itertuples(index=False)],
     }
 
 
-def coop_numbers(results: Results) -> dict:
-    """The codebook's contrast index (cooperation versus sanctions) per outlet within each story, per
-    article, and its tests; empty when the codebook declares no contrast."""
-    if results.contrast is None:
-        return {"stories": {}, "articles": [], "tests": []}
-    book, contrast = results.contrast
+def contrast_numbers(results: Results) -> list[dict]:
+    """Every contrast index the codebooks declare (cooperation versus sanctions in ``story``): per outlet
+    within each story, per article, and its tests; empty when no codebook declares one.
+
+    Each contrast's figure is named by its column (``frame_coop_vs_sanction``).
+    """
+    return [_contrast(results, book, contrast) for book, contrast in results.contrasts]
+
+
+def _contrast(results: Results, book, contrast) -> dict:
     feature = book.column(contrast.key)
     groups = results.per_story.groups
     stories = {}
@@ -217,17 +231,42 @@ def coop_numbers(results: Results) -> dict:
         outlet=("outlet", "first"), story=("story", "first"),
         positive=(book.column(contrast.positive, "count"), "sum"),
         negative=(book.column(contrast.negative, "count"), "sum"))
-    articles = [{"outlet": row.outlet, "story": row.story, contrast.positive: int(row.positive),
-                 contrast.negative: int(row.negative),
+    articles = [{"outlet": row.outlet, "story": row.story, "positive": int(row.positive),
+                 "negative": int(row.negative),
                  "index": (row.positive - row.negative) / (row.positive + row.negative)
                  if row.positive + row.negative else None}
                 for row in summed.sort_values("outlet", kind="stable").itertuples(index=False)]
     tests = results.per_story.tests
     perm = tests[(tests["feature"] == feature) & (tests["test"] == "permutation")]
-    return {"stories": stories, "articles": articles,
+    side = lambda key: {"key": key, "label": book.family(key).label}  # noqa: E731
+    return {"key": contrast.key, "label": contrast.label, "figure": feature, "positive": side(contrast.positive),
+            "negative": side(contrast.negative), "stories": stories, "articles": articles,
             "tests": [{"story": r.story, "a": r.group_a, "b": r.group_b, "difference": r.estimate,
                        "ci_low": r.ci_low, "ci_high": r.ci_high, "p": r.p_value}
                       for r in perm.itertuples(index=False)]}
+
+
+def frame_score_numbers(results: Results) -> dict:
+    """Per outlet, the mean article score of every frame (body text, 0 to 1) and the frame scored highest.
+
+    Frames are in codebook order and named by their labels; an outlet whose language no codebook has
+    cues for has no scores (NaN), and is left out.
+    """
+    articles = results.full_text.articles
+    labels = results.frame_labels
+    columns = {f"frame_{name}_score": label for name, label in labels.items()}
+    columns = {column: label for column, label in columns.items() if column in articles}
+    outlets = {}
+    for outlet, rows in articles.groupby("outlet", sort=True):
+        means = rows[list(columns)].mean()
+        if means.isna().all():
+            continue
+        best = max(columns, key=lambda column: (means[column] if pd.notna(means[column]) else -1.0,
+                                                -list(columns).index(column)))
+        outlets[outlet] = {"n_articles": int(rows[list(columns)].notna().all(axis=1).sum()),
+                           "top": {"label": columns[best], "mean": means[best]},
+                           "scores": {columns[column]: means[column] for column in columns}}
+    return {"outlets": outlets, "labels": list(columns.values())}
 
 
 def term_numbers(results: Results, *, top: int = 5) -> dict:
@@ -246,13 +285,19 @@ def term_numbers(results: Results, *, top: int = 5) -> dict:
             "alone": [{"outlet": r.outlet, "language": r.language} for r in alone.itertuples(index=False)]}
 
 
-#: Measures of Table 4 (outlets compared within each story), and the tests the paper's tables draw on.
+#: Measures of Table 4 (outlets compared within each story), and the tests the paper's tables draw on (with
+#: the codebooks' contrast indices, :func:`tested`).
 TABLE_4 = ("loaded_score", "sent_tone")
-TESTED = ("loaded_score", "sent_tone", "sent_vader_compound", "frame_coop_vs_sanction")
+TESTED = ("loaded_score", "sent_tone", "sent_vader_compound")
+
+
+def tested(results: Results) -> tuple[str, ...]:
+    """The measures whose within-story tests the paper's tables keep: :data:`TESTED` and every contrast index."""
+    return TESTED + tuple(book.column(contrast.key) for book, contrast in results.contrasts)
 
 
 def within_story_tests(results: Results) -> pd.DataFrame:
-    """The per-story pairwise tests of :data:`TESTED`, with Table 4's rows marked and Holm-adjusted together.
+    """The per-story pairwise tests of :func:`tested`, with Table 4's rows marked and Holm-adjusted together.
 
     ``p_holm`` adjusts the pairs of one measure in one story (as ``framing compare`` does); the paper
     cites ``p_holm_table_4``, which adjusts every test shown in Table 4 as one family.
@@ -260,7 +305,7 @@ def within_story_tests(results: Results) -> pd.DataFrame:
     from framing.stats.ranktests import holm
 
     tests = results.per_story.tests
-    rows = tests[tests["feature"].isin(TESTED) & tests["test"].isin(["mann-whitney", "permutation"])][
+    rows = tests[tests["feature"].isin(tested(results)) & tests["test"].isin(["mann-whitney", "permutation"])][
         ["story", "feature", "test", "group_a", "group_b", "n_a", "n_b", "unit", "effect", "estimate", "ci_low",
          "ci_high", "p_value", "p_holm", "caution"]].reset_index(drop=True)
     shown = rows["feature"].isin(TABLE_4) & (rows["test"] == "mann-whitney")

@@ -12,7 +12,7 @@ import json
 import math
 import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -22,18 +22,18 @@ from framing import io
 from framing.errors import InputError
 from framing.plots import FORMATS
 from framing.report.config import PaperConfig, find_config, load_config
-from framing.report.figures import FIGURES, write_figures
+from framing.report.figures import FIGURE_PATTERNS, write_figures
 from framing.report.results import N_BOOT, Results, analyse
 
 #: Committed inputs that the paper reports when present, by key: `framing evaluate ... --json` output.
 EVALUATIONS = {"unsupervised": "evaluation.json", "cross_validated": "evaluation-cv.json",
                "cross_validated_encoder": "evaluation-cv-encoder.json"}
-#: Measures of the outlet table, with the labels the paper gives them.
+#: Measures of the outlet table, with the labels the paper gives them; the codebooks' contrast indices
+#: join them before the quote share (:func:`outlet_measures`).
 OUTLET_MEASURES = {
     "loaded_score": "Loaded score",
     "sent_tone": "Tone",
     "sent_vader_compound": "VADER",
-    "frame_coop_vs_sanction": "Coop. vs sanctions",
     "src_quote_share": "Quote share",
 }
 DIGITS = 6
@@ -58,7 +58,8 @@ def build_paper(
     workers : local processes for feature extraction; the outputs are the same for any number.
     config : a :class:`~framing.report.config.PaperConfig` or its ``paper.yaml``; default the
         ``paper.yaml`` beside the corpus (:func:`~framing.report.config.find_config`), else neutral text.
-    codebooks : frame codebooks, names or folders (default ``story``, the seed paper's).
+    codebooks : frame codebooks, names or folders; default those the corpus's ``paper.yaml`` names (the
+        seed's: ``story``), else ``generic`` (:func:`framing.codebooks.default_codebooks`).
     actors : the actors file of the section on actors; default the ``actors.yaml`` beside the corpus
         (:func:`~framing.portrayal.beside.find_actors_file`), else names found automatically.
 
@@ -79,6 +80,7 @@ def build_paper(
     # Every file is staged and the set appears at once: a failure (a full disk) leaves the previous paper.
     with io.output_set(out_dir, inputs=sources) as staging:
         paths = write_figures(results, staging / "figures")
+        figures = list(dict.fromkeys(path.stem for path in paths))  # in the order the paper shows them
         paper_dir = staging / "paper"
         tables = paper_tables(results)
         for name, frame in tables.items():
@@ -86,7 +88,6 @@ def build_paper(
         numbers = paper_numbers(results, evaluations=evaluations, config=config)
         text = json.dumps(numbers, ensure_ascii=False, indent=1, sort_keys=True)
         paths.append(io.write_text(paper_dir / "numbers.json", text + "\n"))
-        figures = [name for name in FIGURES if (staging / "figures" / f"{name}.svg").exists()]
         html = render_html(numbers, tables, figures=figures)
         paths.append(io.write_text(paper_dir / "paper.html", html))
         paths.append(io.write_bytes(paper_dir / "paper.pdf", html_to_pdf(html, base_url=paper_dir)))
@@ -138,7 +139,7 @@ def paper_config(corpus, config: PaperConfig | str | Path | None = None) -> Pape
 def generated_files(out_dir: str | Path) -> list[Path]:
     """Return the files under ``out_dir`` that a paper build writes (or once wrote), sorted."""
     out_dir = Path(out_dir)
-    patterns = [f"figures/{name}.{fmt}" for name in FIGURES for fmt in FORMATS]
+    patterns = [f"figures/{name}.{fmt}" for name in FIGURE_PATTERNS for fmt in FORMATS]
     patterns += ["paper/tables/*.csv", "paper/numbers.json", "paper/paper.html", "paper/paper.pdf"]
     return sorted({path for pattern in patterns for path in out_dir.glob(pattern) if path.is_file()})
 
@@ -160,6 +161,13 @@ def read_evaluations(inputs: str | Path) -> dict[str, dict]:
     return found
 
 
+def outlet_measures(contrasts: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The measures of the outlet table (Table 3) with their labels: :data:`OUTLET_MEASURES` and, before
+    the quote share, the ``(column, label)`` of every contrast index of the codebooks."""
+    *first, last = OUTLET_MEASURES.items()
+    return dict([*first, *contrasts, last])
+
+
 def paper_tables(results: Results) -> dict[str, pd.DataFrame]:
     """Return the tables the paper shows (and writes as CSV), by file name."""
     from framing.report.actors import actor_tables
@@ -169,9 +177,11 @@ def paper_tables(results: Results) -> dict[str, pd.DataFrame]:
     corpus = records[["id", "outlet", "kind", "language", "story", "published", "n_sentences", "n_words",
                       "title"]].copy()
     groups = results.by_outlet.groups
-    outlet = groups[groups["feature"].isin(OUTLET_MEASURES)][
+    contrasts = [(book.column(contrast.key), contrast.label) for book, contrast in results.contrasts]
+    outlet = groups[groups["feature"].isin(outlet_measures(contrasts))][
         ["outlet", "feature", "n_articles", "n_sentences", "mean", "ci_low", "ci_high", "unit", "caution"]]
     frames = results.by_outlet.frames.copy()
+    frames.insert(frames.columns.get_loc("frame") + 1, "label", frames["frame"].map(results.frame_labels))
     words = results.words
     frames.insert(frames.columns.get_loc("count") + 1, "per_1k",
                   [1000 * c / words[o] if words.get(o) else np.nan for o, c in zip(frames["outlet"], frames["count"])])
@@ -230,9 +240,10 @@ def paper_numbers(results: Results, *, evaluations: Mapping[str, dict] | None = 
     from framing.report.actors import actor_numbers
     from framing.report.numbers import (
         build_numbers,
-        coop_numbers,
+        contrast_numbers,
         corpus_numbers,
         frame_numbers,
+        frame_score_numbers,
         headline_numbers,
         paper_text,
         pooled_numbers,
@@ -248,7 +259,8 @@ def paper_numbers(results: Results, *, evaluations: Mapping[str, dict] | None = 
         "headlines": headline_numbers(results),
         "tone": tone_numbers(results),
         "frames": frame_numbers(results),
-        "coop": coop_numbers(results),
+        "contrasts": contrast_numbers(results),
+        "frame_scores": frame_score_numbers(results),
         "terms": term_numbers(results),
         "tests": test_numbers(results),
         "pooled": pooled_numbers(results),
@@ -293,7 +305,8 @@ def environment():
     env = jinja2.Environment(loader=jinja2.PackageLoader("framing.report", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    env.filters.update(num=fmt_number, pval=fmt_p, ci=fmt_interval, count=fmt_count, andlist=and_list)
+    env.filters.update(num=fmt_number, pval=fmt_p, ci=fmt_interval, count=fmt_count, andlist=and_list,
+                       words=fmt_words)
     return env
 
 
@@ -317,6 +330,16 @@ def fmt_interval(row: Mapping, digits: int = 2) -> str:
     if row.get("ci_low") is None or row.get("ci_high") is None:
         return ""
     return f"[{fmt_number(row['ci_low'], digits)}, {fmt_number(row['ci_high'], digits)}]"
+
+
+#: Numbers a sentence spells out.
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve")
+
+
+def fmt_words(value) -> str:
+    """``6`` -> ``six`` up to twelve; larger numbers as digits, with thousands separators."""
+    return NUMBER_WORDS[value] if 0 <= value < len(NUMBER_WORDS) else fmt_count(value)
 
 
 def fmt_count(value) -> str:
@@ -349,6 +372,8 @@ def display_tables(tables: Mapping[str, pd.DataFrame], numbers: dict) -> dict:
         if len(listed) <= MAX_LISTED else [],
         "corpus_by_outlet": outlet_summary(listed) if len(listed) > MAX_LISTED else [],
         "outlet_measures": list(measures.values()),
+        "measure_columns": [{"feature": feature, "label": label} for feature, label in outlet_measures(
+            (c["column"], c["label"]) for c in numbers["frames"]["contrasts"]).items()],
         "tests": [{"story": r.story, "measure": OUTLET_MEASURES[r.feature], "pair": f"{r.group_a} – {r.group_b}",
                    "n": f"{r.n_a} / {r.n_b}", "estimate": fmt_number(r.estimate), "ci": fmt_interval(r._asdict()),
                    "p": fmt_p(r.p_holm_table_4)} for r in tests.itertuples(index=False)],

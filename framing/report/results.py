@@ -102,10 +102,17 @@ class Results:
         return {str(k): int(v) for k, v in sentences.groupby("outlet", sort=True)["n_words"].sum().items()}
 
     @property
-    def contrast(self) -> tuple | None:
-        """The first contrast index of the first codebook that declares one, as ``(codebook, contrast)``; None
-        when no codebook measured declares one."""
-        return next(((book, c) for book in self.tables.codebooks for c in book.contrasts), None)
+    def contrasts(self) -> tuple[tuple, ...]:
+        """Every contrast index the measured codebooks declare, as ``(codebook, contrast)``, in codebook order."""
+        return tuple((book, c) for book in self.tables.codebooks for c in book.contrasts)
+
+    @property
+    def frame_labels(self) -> dict[str, str]:
+        """The label of every frame, by its name in the comparison tables (``key``, or ``<codebook>_<key>``
+        with several codebooks); with several codebooks the codebook's name follows the label."""
+        books = self.tables.codebooks
+        return {book.column(f.key).removeprefix("frame_"): f.label + (f" ({book.name})" if len(books) > 1 else "")
+                for book in books for f in book.families}
 
     @property
     def colours(self) -> dict[str, str]:
@@ -152,12 +159,15 @@ def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path
     """Compute the :class:`Results` of ``corpus`` (a :class:`framing.corpus.Corpus` or its records).
 
     ``workers`` local processes extract the features; the results are the same for any number.
-    ``codebooks`` are the frame codebooks (names or folders; default ``story``).
+    ``codebooks`` are the frame codebooks (names or folders); default: those the corpus's ``paper.yaml``
+    names, else ``generic`` (:func:`framing.codebooks.default_codebooks`).
     """
     import framing
+    from framing.codebooks import load_codebooks
     from framing.features import FeatureTables
     from framing.features.headlines import align_headlines
 
+    codebooks = load_codebooks(codebooks, sources=getattr(corpus, "sources", ()))
     records = corpus.articles if hasattr(corpus, "articles") else corpus
     tables = framing.feature_tables(records, lexicons=lexicons, workers=workers, codebooks=codebooks)
     full = set(records.loc[records["kind"] == "article", "id"]) or set(records["id"])

@@ -43,7 +43,7 @@ def identifier():
 def _cache_folder(model_file: Path) -> Path:
     from py3langid import modelio
 
-    from framing.features.cache import default_cache_dir
+    from framing.cachedir import default_cache_dir
 
     # The model and the loader that reads it: a new py3langid with either changed misses.
     digest = hashlib.sha256(model_file.read_bytes() + Path(modelio.__file__).read_bytes()).hexdigest()[:24]

@@ -112,7 +112,8 @@ def test_scores_are_in_range(tables):
 
 def test_codebook_describes_every_column(tables):
     columns = set(tables.sentences.columns) | set(tables.articles.columns)
-    assert columns <= set(by_name()), f"undocumented: {sorted(columns - set(by_name()))}"
+    documented = set(by_name(tables.codebooks))  # the seed's paper.yaml names the story codebook
+    assert columns <= documented, f"undocumented: {sorted(columns - documented)}"
 
 
 def test_committed_codebook_is_current():

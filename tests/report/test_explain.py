@@ -89,3 +89,11 @@ def test_cli_reports_empty_text_in_one_line():
     result = CliRunner().invoke(app, ["explain", " "])
     assert result.exit_code == 2
     assert result.output.strip() == "error: nothing to explain: the text is empty"
+
+
+def test_cli_names_the_frames_by_their_labels():
+    result = CliRunner().invoke(app, ["explain", "Families count the cost as floods wreck homes", "--codebook",
+                                      "generic"])
+    assert result.exit_code == 0, result.output
+    line = " ".join(result.output.split()).split("frames ", 1)[1]
+    assert line.startswith("Human interest (Families, homes), Economic consequences (cost)")

@@ -23,8 +23,11 @@ def test_a_config_is_read_with_paragraphs_joined(tmp_path):
 
 
 @pytest.mark.parametrize(("content", "problem"), [
-    ("titel: x\n", "unknown key 'titel'; known: title, subtitle, question, background, questions, collection"),
-    ("- a list\n", "a paper config is a mapping of title, subtitle, question, background, questions, collection"),
+    ("titel: x\n", "unknown key 'titel'; known: title, subtitle, question, background, questions, collection, "
+                   "codebook"),
+    ("- a list\n", "a paper config is a mapping of title, subtitle, question, background, questions, collection, "
+                   "codebook"),
+    ("codebook: [story, 3]\n", "codebook is a codebook name or folder, or a list of them"),
     ("title: [1, 2]\n", "title is text"),
     ("questions: {a: 1}\n", "questions is a list of paragraphs (text)"),
     ("title: 'unclosed\n", "not a readable YAML paper config (ScannerError)"),
@@ -35,6 +38,12 @@ def test_a_bad_config_is_a_one_line_error_naming_the_file(tmp_path, content, pro
     with pytest.raises(InputError) as error:
         load_config(path)
     assert str(error.value) == f"{path}: {problem}"
+
+
+def test_a_config_names_codebooks_by_name_or_by_a_folder_beside_it(tmp_path):
+    path = tmp_path / "paper.yaml"
+    path.write_text("codebook: [story, ./books/unrest]\n", encoding="utf-8")
+    assert load_config(path).codebook == ("story", str(tmp_path / "books" / "unrest"))
 
 
 def test_the_config_is_found_beside_a_corpus_file_or_in_its_folder(tmp_path):

@@ -26,9 +26,11 @@ def seed():
 def test_the_frame_counts_in_the_text_are_those_of_the_frame_table(seed):
     _, tables, numbers = seed
     frames = tables["frames"].set_index(["outlet", "frame"])["count"]
-    for article in numbers["coop"]["articles"]:  # one article per outlet in the seed corpus
-        assert article["cooperation"] == frames[(article["outlet"], "cooperation")]
-        assert article["sanctions"] == frames[(article["outlet"], "sanctions")]
+    contrast, = numbers["contrasts"]  # the story codebook's cooperation versus sanctions
+    assert (contrast["positive"]["key"], contrast["negative"]["key"]) == ("cooperation", "sanctions")
+    for article in contrast["articles"]:  # one article per outlet in the seed corpus
+        assert article["positive"] == frames[(article["outlet"], "cooperation")]
+        assert article["negative"] == frames[(article["outlet"], "sanctions")]
 
 
 def test_the_count_of_significant_tests_is_of_table_4_adjusted_as_one_family(seed):
@@ -76,5 +78,5 @@ def test_every_figure_states_its_n_and_a_caution(seed):
     for name, figure in draw_figures(results).items():
         note = figure.get_supxlabel()
         assert re.search(r"n = [\d,]+", note), name
-        assert "Caution:" in note or name == "coop_vs_sanction" and "n = " in note, name
+        assert "Caution:" in note or name == "frame_coop_vs_sanction" and "n = " in note, name
     assert "trends" in FIGURES and results.trends is None  # the seed's dates fall in two months only

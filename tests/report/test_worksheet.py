@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import framing
 from framing.cli import app
 from framing.errors import InputError
-from framing.report.worksheet import build_worksheet, corpus_headlines, read_headlines
+from framing.report.worksheet import Headline, build_worksheet, corpus_headlines, read_headlines
 
 DATA = Path(__file__).parents[1] / "data" / "report"
 TEACHER_CSV = DATA / "teacher_headlines.csv"
@@ -183,3 +183,23 @@ def test_a_corpus_worksheet_prefers_headlines_on_the_corpus_stories(tmp_path, se
     outlets = set(re.findall(r'<h3 class="answer-heading">Headline \d+ \(([^)]+)\)', out.read_text(encoding="utf-8")))
     on_stories = {"Breitbart", "REX Wire", "RFI Chinese", "DagligaAI", "Bloomberg"}  # records with a story
     assert len(outlets & on_stories) >= 4  # of 8; the aggregator's off-topic links only fill the rest
+
+
+def test_the_answer_copy_ends_with_the_teachers_guide_of_the_docs(seed_headlines, seed_page):
+    from importlib import resources
+
+    shipped = (resources.files("framing.report") / "templates" / "teachers_guide.md").read_text(encoding="utf-8")
+    docs = Path(__file__).parents[2] / "docs" / "teachers-guide.md"
+    assert shipped == docs.read_text(encoding="utf-8"), "the shipped guide is the one in docs/"
+    answers = build_worksheet(seed_headlines, count=8, seed=0, answers=True)
+    guide = answers[answers.index('id="teachers-guide"'):]
+    assert "<h2>A 45-minute lesson</h2>" in guide and "What each task trains" in guide
+    assert 'id="teachers-guide"' not in seed_page
+
+
+def test_the_answers_name_frames_by_the_codebooks_labels_not_their_keys():
+    strike = [Headline("h1", "Wire Daily", "Families count the cost of the human interest port strike", "en")]
+    page = build_worksheet(strike, codebooks=["generic"])
+    assert "Economic consequences (cost)" in page and "economic (cost)" not in page
+    both = build_worksheet(strike, codebooks=["generic", "policy"])
+    assert "Economic consequences (generic) (cost)" in both and "Economic (policy) (cost)" in both
