@@ -101,6 +101,19 @@ def test_the_command_writes_the_tables_and_the_figure_within_stories(tmp_path):
         mentions.columns)
 
 
+def test_an_actors_yaml_beside_the_corpus_is_followed_and_not_read_as_an_article(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks resume\n\nCritics condemned Beijing for the crackdown.\n", encoding="utf-8")
+    (folder / "actors.yaml").write_text("China: [Beijing]\nJapan: [Tokyo]\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["actors", str(folder), "--no-encoder", "--n-boot", "20",
+                                      "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(tmp_path / "out" / "actors.csv")
+    assert sorted(table["actor"]) == ["China", "Japan"]  # the file's actors, Japan with n = 0
+    assert framing.load_corpus(folder).articles["id"].tolist() == ["a"]
+
+
 def test_a_language_without_a_polarity_lexicon_is_nan_with_a_reason(tmp_path):
     corpus = pd.DataFrame([{"id": "a", "outlet": "Le Monde", "language": "fr", "title": "",
                             "text": "La Chine a salué l'accord.", "story": ""}])
