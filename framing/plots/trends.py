@@ -40,12 +40,17 @@ def trends(table: pd.DataFrame, *, by: str = "outlet", panels: Sequence[tuple[st
     """
     panels = [(m, label) for m, label in panels if m in set(table["feature"])] or list(panels[:1])
     starts = sorted(table["start"].unique())
-    position = {start: k for k, start in enumerate(starts)}
+    # Periods are placed by their dates, so a stretch without articles keeps its length on the axis.
+    days = pd.to_datetime(pd.Series(starts)).to_numpy(dtype="datetime64[D]").astype(np.int64)
+    position = {start: float(day - days[0]) for start, day in zip(starts, days)}
     labels = table.drop_duplicates("start").set_index("start")["period"]
     counts = table[table["feature"] == panels[0][0]].groupby(by)["n_articles"].sum()
     ranked = sorted(counts.index, key=lambda name: (-counts[name], str(name)))
     shown = sorted(ranked[:max_lines])
-    colours = dict(colours or group_colours(shown))
+    colours = dict(colours or {})
+    if len({colours.get(name) for name in shown}) < len(shown):
+        # A palette over thirty outlets repeats; the lines drawn must not share a colour.
+        colours = group_colours(shown)
     with themed():
         figure = Figure(figsize=(TEXT_WIDTH, 0.9 + 1.9 * len(panels)))
         axes = figure.subplots(len(panels), 1, sharex=True, squeeze=False)[:, 0]
@@ -61,8 +66,9 @@ def trends(table: pd.DataFrame, *, by: str = "outlet", panels: Sequence[tuple[st
                                 alpha=0.15, linewidth=0)
             ax.set_ylabel(label, fontsize=SMALL_SIZE)
         step = max(1, -(-len(starts) // MAX_TICKS))
-        ticks = list(range(0, len(starts), step))
-        axes[-1].set_xticks(ticks, [labels[starts[k]] for k in ticks], rotation=45, ha="right", fontsize=SMALL_SIZE)
+        ticks = starts[::step]
+        axes[-1].set_xticks([position[s] for s in ticks], [labels[s] for s in ticks], rotation=45, ha="right",
+                            fontsize=SMALL_SIZE)
         axes[0].legend(fontsize=SMALL_SIZE, ncols=min(4, len(shown)) or 1, loc="lower left",
                        bbox_to_anchor=(0, 1.02), frameon=False)
         note = (f"Showing the {len(shown)} of {len(ranked)} {by}s with most articles; all are in trends.csv."

@@ -32,6 +32,7 @@ def corpus_numbers(results: Results) -> dict:
     headline_only = records[records["kind"] != "article"]
     shown = set(results.headlines["article_id"])
     per_outlet = full.groupby("outlet")["article_id"].nunique()
+    unused = set(headline_only["id"]) - shown
     stories = []
     for story, rows in records[records["story"] != ""].groupby("story", sort=True):
         stories.append({"story": story, "outlets": sorted(rows["outlet"].unique()),
@@ -48,7 +49,10 @@ def corpus_numbers(results: Results) -> dict:
         "stories": stories, "n_stories": len(stories),
         "n_stories_matched": sum(1 for story in stories if len(story["outlets"]) > 1),
         **_date_range(full["published"] if "published" in full else pd.Series([], dtype=str)),
-        "n_headlines_shown": len(shown), "n_headlines_unused": len(set(headline_only["id"]) - shown),
+        "n_headlines_shown": len(shown), "n_headlines_unused": len(unused),
+        # Table 1 lists a headline-only record beside a shown headline of its outlet.
+        "n_headlines_unused_listed": int(headline_only.loc[headline_only["id"].isin(unused), "outlet"]
+                                         .isin(set(results.headlines["outlet"])).sum()),
     }
 
 
@@ -344,11 +348,17 @@ def trend_numbers(results: Results) -> dict:
     """Change over time of loaded score and tone per outlet (Spearman's rho), when the dates allow it."""
     if results.trends is None:
         return {"supported": False, "freq": "", "tests": [], "n_periods": 0}
+    from framing.plots.trends import MAX_LINES
+    from framing.stats._common import MIN_ARTICLES
+
     tests = results.trends.tests
     trend = tests[(tests["scope"] == "trend") & tests["feature"].isin(TABLE_4)]
     table = results.trends.trends
+    points = table[table["feature"] == "loaded_score"] if (table["feature"] == "loaded_score").any() else table
     return {
         "supported": True, "freq": results.freq, "n_periods": int(table["period"].nunique()),
+        "n_cells": len(points), "n_cells_few": int((points["n_articles"] < MIN_ARTICLES).sum()),
+        "n_outlets": int(table["outlet"].nunique()), "max_lines": MAX_LINES,
         "first": str(table["period"].min()), "last": str(table["period"].max()),
         "n_significant": int((trend["p_holm"] < ALPHA).sum()), "n_tests": len(trend),
         "notes": list(results.trends.notes),

@@ -197,7 +197,7 @@ def paper_tables(results: Results) -> dict[str, pd.DataFrame]:
         "headline_pairs": results.pairs.reset_index(drop=True),
         "lexicons": lexicon_table(),
         **({"trends": results.trends.trends.reset_index(drop=True),
-            "tests_trend": results.trends.tests.drop(columns=["story"]).reset_index(drop=True)}
+            "tests_trend": _scoped(results.trends.tests, "trend")}
            if results.trends is not None else {}),
         **actor_tables(results),
     }
@@ -205,8 +205,12 @@ def paper_tables(results: Results) -> dict[str, pd.DataFrame]:
 
 def _pooled_tests(results: Results) -> pd.DataFrame:
     """The story-blocked tests of every measure (scope ``pooled``), without the constant columns."""
-    tests = results.by_story.tests
-    return tests[tests["scope"] == "pooled"].drop(columns=["story", "scope"]).reset_index(drop=True)
+    return _scoped(results.by_story.tests, "pooled")
+
+
+def _scoped(tests: pd.DataFrame, scope: str) -> pd.DataFrame:
+    """The rows of ``tests`` of one ``scope``, without the columns that are constant there."""
+    return tests[tests["scope"] == scope].drop(columns=["story", "scope"]).reset_index(drop=True)
 
 
 def lexicon_table() -> pd.DataFrame:

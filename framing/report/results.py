@@ -39,7 +39,8 @@ class Results:
         Headline pairs from :func:`framing.features.headlines.align_headlines` on every record.
     trends, freq : Comparison or None, str
         ``framing.compare`` over time (``over="date"``) at period ``freq``, when the full-text articles
-        fall in at least :data:`MIN_PERIODS` periods; else None and "".
+        fall in at least :data:`MIN_PERIODS` periods (then ``by_outlet`` itself, whose ``trends`` table and
+        tests of scope ``trend`` are the trends); else None and "".
     seed, n_boot : int
         The seed and resamples of every random draw.
     portrayals, actors_source : Portrayals or None, dict or None
@@ -121,22 +122,36 @@ class Results:
         return group_colours([*compared, *others])
 
 
-def trend_frequency(published: pd.Series) -> str:
-    """Return the period for trends over these dates, or "" when they fall in fewer than :data:`MIN_PERIODS`.
+def trend_frequency(articles: pd.DataFrame) -> str:
+    """Return the period for trends over the articles' dates, or "" when they fall in fewer than :data:`MIN_PERIODS`.
 
-    Months up to three years of dates, quarters up to ten, years beyond; each article counts only when
-    dated at least to the period.
+    ``articles`` has ``published`` and ``outlet`` columns. Months up to three years of dates, quarters up to
+    ten, years beyond; then coarser periods while an outlet's typical period (the median over outlets and
+    periods with articles) holds fewer than :data:`~framing.stats._common.MIN_ARTICLES` articles and the
+    coarser period still gives :data:`MIN_PERIODS`: thirty outlets with one article a month each draw noise
+    by month, and a line by quarter or year. Each article counts only when dated at least to the period.
     """
+    from framing.stats._common import MIN_ARTICLES
     from framing.stats.trends import periods
 
+    published = articles["published"]
     months, _ = periods(published, freq="month")
     starts = months["start"].dropna()
     if starts.empty:
         return ""
     span = (starts.max().year - starts.min().year) * 12 + starts.max().month - starts.min().month + 1
-    freq = "month" if span <= 36 else "quarter" if span <= 120 else "year"
-    found, _ = periods(published, freq=freq)
-    return freq if found.loc[found["period"] != "", "period"].nunique() >= MIN_PERIODS else ""
+    choices = ("month", "quarter", "year")
+    chosen = ""
+    for freq in choices[choices.index("month" if span <= 36 else "quarter" if span <= 120 else "year"):]:
+        found, _ = periods(published, freq=freq)
+        dated = found["period"] != ""
+        if found.loc[dated, "period"].nunique() < MIN_PERIODS:
+            break
+        chosen = freq
+        cells = articles.loc[dated.to_numpy(), "outlet"].groupby(found.loc[dated, "period"].to_numpy()).value_counts()
+        if cells.median() >= MIN_ARTICLES:
+            break
+    return chosen
 
 
 def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path | None = None,
@@ -161,11 +176,13 @@ def analyse(corpus, *, seed: int = 0, n_boot: int = N_BOOT, lexicons: str | Path
         articles=tables.articles[tables.articles["article_id"].isin(full)].reset_index(drop=True),
         lexicon_versions=tables.lexicon_versions, codebooks=tables.codebooks,
     )
-    freq = trend_frequency(full_text.articles["published"]) if "published" in full_text.articles else ""
+    freq = trend_frequency(full_text.articles) if "published" in full_text.articles else ""
+    # The trends ride on the corpus comparison: one pass over the groups' bootstraps, rank tests and words.
+    by_outlet = framing.compare(full_text, by="outlet", over="date" if freq else None, freq=freq or "month",
+                                seed=seed, n_boot=n_boot)
     return Results(
-        records=records, tables=tables, full_text=full_text, freq=freq,
-        trends=framing.compare(full_text, over="date", freq=freq, seed=seed, n_boot=n_boot) if freq else None,
-        by_outlet=framing.compare(full_text, by="outlet", seed=seed, n_boot=n_boot),
+        records=records, tables=tables, full_text=full_text, freq=freq, trends=by_outlet if freq else None,
+        by_outlet=by_outlet,
         by_story=framing.compare(full_text, by="outlet", within="story", seed=seed, n_boot=n_boot,
                                  per_story=full_text.sentences["story"].nunique() <= MAX_STORY_PANELS),
         pairs=align_headlines(tables.sentences, articles=tables.articles), seed=seed, n_boot=n_boot,

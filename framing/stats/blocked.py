@@ -24,6 +24,7 @@ MIN_STORIES = 6
 FEW_STORIES = f"fewer than {MIN_STORIES} stories: no paired test can reach p < 0.05"
 BLOCKED_COLUMNS = [*TEST_COLUMNS[:-1], "n_stories", "caution"]
 ADJUSTED_COLUMNS = ["n_stories", "adjusted_mean", "adjusted_ci_low", "adjusted_ci_high"]
+CLIPPED = "story-adjusted mean beyond the observed cells: clipped to their range"
 #: Bootstrap and permutation draws are made this many at a time, to bound memory with many stories.
 BATCH = 250
 
@@ -214,36 +215,65 @@ def mean_interval(values: np.ndarray, *, n_boot: int, rng: np.random.Generator,
     return percentile_interval(means, level=level)
 
 
-def additive_means(values: np.ndarray, *, iterations: int = 500) -> np.ndarray:
+def additive_means(values: np.ndarray) -> np.ndarray:
     """Return each group's mean in an average story, from an additive story + group model of the cells.
 
     ``values`` has stories as rows and groups as columns (NaN where missing), optionally with leading
-    batch dimensions. The model ``y[s, g] = a[s] + b[g]`` is fitted by least squares (backfitting), and
-    the result is ``b[g] + mean(a)``: with every group in every story, simply each group's mean.
+    batch dimensions. The model ``y[s, g] = a[s] + b[g]`` is fitted by least squares, and the result is
+    ``b[g] + mean(a)``: with every group in every story, simply each group's mean. The story effects are
+    eliminated and the group effects solved from the normal equations ``C b = r``, with
+    ``C = diag(cells of g) - N' diag(1 / cells of s) N`` (N: which cells are present) and ``r[g]`` the sum
+    of g's cells centred on their story's mean. C is singular, since a constant can move from the groups
+    to the stories; any solution gives the same ``b[g] + mean(a)``.
     """
     values = np.asarray(values, dtype=float)
     present = ~np.isnan(values)
+    cells = present.astype(float)
     filled = np.where(present, values, 0.0)
-    n_rows, n_cols = np.maximum(present.sum(axis=-1), 1), np.maximum(present.sum(axis=-2), 1)
-    group = np.zeros(values.shape[:-2] + values.shape[-1:])
-    for _ in range(iterations):
-        story = (filled - group[..., None, :] * present).sum(axis=-1) / n_rows
-        updated = (filled - story[..., :, None] * present).sum(axis=-2) / n_cols
-        converged = np.allclose(updated, group, rtol=0, atol=1e-12)
-        group = updated
-        if converged:
-            break
-    story = (filled - group[..., None, :] * present).sum(axis=-1) / n_rows
+    per_story = np.maximum(cells.sum(axis=-1), 1)
+    story_means = filled.sum(axis=-1) / per_story
+    centred = (filled - story_means[..., None]) * cells
+    system = (np.eye(values.shape[-1]) * cells.sum(axis=-2)[..., None, :]
+              - np.swapaxes(cells, -1, -2) @ (cells / per_story[..., None]))
+    group = _solve_singular(system, centred.sum(axis=-2), present.any(axis=-2))
+    story = (filled - group[..., None, :] * cells).sum(axis=-1) / per_story
     used = present.any(axis=-1)
     level = (story * used).sum(axis=-1) / np.maximum(used.sum(axis=-1), 1)
     return np.where(present.any(axis=-2), group + level[..., None], np.nan)
+
+
+def _solve_singular(system: np.ndarray, right: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """Return a solution of the batched singular systems ``system @ x = right`` of :func:`additive_means`.
+
+    When the stories link every present group (the usual case) the only freedom is a constant shared by
+    the groups; adding ``m m'`` (m: the present groups) removes it, and groups without cells get
+    ``x = 0``, so one batched ``solve`` does. Where the stories fall apart into unlinked sets (a resample
+    may draw such stories), the pseudo-inverse gives one of the solutions instead: the sets' levels are
+    then not identified, by any method.
+    """
+    mask = present.astype(float)
+    fixed = system + mask[..., :, None] * mask[..., None, :] + np.eye(system.shape[-1]) * (1 - mask)[..., None, :]
+    try:
+        found = np.linalg.solve(fixed, right[..., None])[..., 0]
+    except np.linalg.LinAlgError:
+        found = np.full(right.shape, np.nan)
+    residual = np.abs((system @ found[..., None])[..., 0] - right).max(axis=-1, initial=0.0)
+    scale = np.abs(right).max(axis=-1, initial=0.0) + np.abs(system).max(axis=(-2, -1), initial=0.0)
+    wrong = ~(residual <= 1e-9 * (1 + scale))
+    if np.any(wrong):
+        found[wrong] = (np.linalg.pinv(system[wrong]) @ right[wrong][..., None])[..., 0]
+    return found
 
 
 def adjusted_summaries(sentences: pd.DataFrame, *, by: str, within: str, features: list[str], seed: int,
                        n_boot: int, level: float = LEVEL) -> pd.DataFrame:
     """Return per group and feature the story-adjusted mean with a bootstrap interval over stories.
 
-    Only stories with two groups or more are used. Columns ``by``, ``feature`` and :data:`ADJUSTED_COLUMNS`.
+    Only stories with two groups or more are used. An additive model can place a group's mean in an
+    average story beyond every cell observed (a negative rate, when a group covered only stories far from
+    the average); such means, and the interval's resamples, are clipped to the range of the observed cells
+    of the feature, and the row's ``caution`` says so. Columns ``by``, ``feature``,
+    :data:`ADJUSTED_COLUMNS` and ``caution``.
     """
     rows = []
     for feature in features:
@@ -251,23 +281,28 @@ def adjusted_summaries(sentences: pd.DataFrame, *, by: str, within: str, feature
         means = means[means.notna().sum(axis=1) >= 2]
         values = means.to_numpy(dtype=float)
         estimate = additive_means(values) if len(values) else np.full(values.shape[1], np.nan)
-        low, high = _adjusted_interval(values, n_boot=n_boot, rng=rng_for(seed, "adjusted", feature), level=level)
+        bounds = (np.nanmin(values), np.nanmax(values)) if np.isfinite(values).any() else (np.nan, np.nan)
+        outside = (estimate < bounds[0]) | (estimate > bounds[1])
+        low, high = _adjusted_interval(values, n_boot=n_boot, rng=rng_for(seed, "adjusted", feature), level=level,
+                                       bounds=bounds)
         for k, group in enumerate(means.columns):
             rows.append({by: str(group), "feature": feature, "n_stories": int(means[group].notna().sum()),
-                         "adjusted_mean": estimate[k], "adjusted_ci_low": low[k], "adjusted_ci_high": high[k]})
-    return pd.DataFrame(rows, columns=[by, "feature", *ADJUSTED_COLUMNS]).astype({"n_stories": "Int64"})
+                         "adjusted_mean": float(np.clip(estimate[k], *bounds)), "adjusted_ci_low": low[k],
+                         "adjusted_ci_high": high[k], "caution": CLIPPED if outside[k] else ""})
+    return pd.DataFrame(rows, columns=[by, "feature", *ADJUSTED_COLUMNS, "caution"]).astype({"n_stories": "Int64"})
 
 
-def _adjusted_interval(values: np.ndarray, *, n_boot: int, rng, level: float) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile intervals of :func:`additive_means` over resamples of the stories (rows)."""
+def _adjusted_interval(values: np.ndarray, *, n_boot: int, rng, level: float,
+                       bounds: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
+    """Percentile intervals of :func:`additive_means` over resamples of the stories (rows), clipped to ``bounds``."""
     n_stories, n_groups = values.shape
     if n_stories < 2:
         return np.full(n_groups, np.nan), np.full(n_groups, np.nan)
     draws = []
     for done in range(0, n_boot, BATCH):
         picks = rng.integers(0, n_stories, size=(min(BATCH, n_boot - done), n_stories))
-        draws.append(additive_means(values[picks], iterations=200))
-    draws = np.concatenate(draws)
+        draws.append(additive_means(values[picks]))
+    draws = np.clip(np.concatenate(draws), *bounds)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # a group absent from a resample is NaN there
         low, high = np.nanquantile(draws, [(1 - level) / 2, (1 + level) / 2], axis=0)

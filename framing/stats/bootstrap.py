@@ -1,7 +1,7 @@
 """Percentile bootstrap intervals, resampling articles (then sentences within them) or sentences.
 
-Every resample is a row of counts: how often each sentence was drawn. A weighted mean of the
-sentence values with those counts is the resampled mean, so one matrix product gives all of them.
+Resamples are drawn as integer indices in batches (:func:`_draws`), and each resample's mean is a
+weighted count of its draws, so no loop runs per resample or per article.
 """
 
 from __future__ import annotations
@@ -24,6 +24,36 @@ SUMMARY_COLUMNS = [
 ]
 
 
+#: Random draws made at once: resamples are drawn in batches of about this many draws, to bound memory.
+DRAWS_PER_BATCH = 2_000_000
+
+
+def _draws(sizes: np.ndarray, *, n_boot: int, rng: np.random.Generator, cluster: bool):
+    """Yield batches of draws as ``(lengths, rows)``: draws per resample of the batch, and the row each drew.
+
+    Rows are numbered in article order (``sizes`` rows per article), and a batch's draws come resample by
+    resample. The row bootstrap draws ``sizes.sum()`` rows per resample; the cluster bootstrap draws
+    ``len(sizes)`` articles, then, for each drawn article, as many of its rows as it has. Batches hold whole
+    resamples, so the draws depend only on ``sizes``, ``n_boot`` and ``rng``.
+    """
+    sizes = np.asarray(sizes, dtype=np.int64)
+    total, k = int(sizes.sum()), len(sizes)
+    batch = max(1, DRAWS_PER_BATCH // max(total, 1))
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    for done in range(0, n_boot, batch):
+        size = min(batch, n_boot - done)
+        if not cluster:
+            yield np.full(size, total), rng.integers(0, total, size=size * total)
+            continue
+        articles = rng.integers(0, k, size=(size, k))
+        drawn = sizes[articles]
+        # A row of a drawn article: floor(u * its size) is uniform over its rows, and far cheaper to draw
+        # than integers with a bound per draw.
+        flat = drawn.ravel()
+        offsets = (rng.random(int(flat.sum())) * np.repeat(flat, flat)).astype(np.int64)
+        yield drawn.sum(axis=1), np.repeat(starts[articles.ravel()], flat) + offsets
+
+
 def resample_counts(sizes: np.ndarray, *, n_boot: int, rng: np.random.Generator, cluster: bool) -> np.ndarray:
     """Return an ``(n_boot, sizes.sum())`` array of how often each row is drawn in each resample.
 
@@ -44,14 +74,33 @@ def resample_counts(sizes: np.ndarray, *, n_boot: int, rng: np.random.Generator,
     numpy.ndarray
         Integer counts; a row sums to ``sizes.sum()`` for the row bootstrap and varies for the cluster one.
     """
-    total = int(sizes.sum())
-    if not cluster:
-        return rng.multinomial(total, np.full(total, 1.0 / total), size=n_boot)
-    k = len(sizes)
-    picks = rng.multinomial(k, np.full(k, 1.0 / k), size=n_boot)
-    # m copies of an article, each redrawing its n rows, are m*n draws spread evenly over those rows.
-    blocks = [rng.multinomial(picks[:, j] * int(n), np.full(int(n), 1.0 / n)) for j, n in enumerate(sizes)]
-    return np.hstack(blocks)
+    total = int(np.sum(sizes))
+    if not cluster and total * n_boot <= DRAWS_PER_BATCH:
+        # One batch of the row bootstrap: the same draws as below, without the generator's overhead, which
+        # dominates for the small samples of a pairwise test.
+        rows = rng.integers(0, total, size=n_boot * total)
+        return np.bincount(np.repeat(np.arange(n_boot), total) * total + rows,
+                           minlength=n_boot * total).reshape(n_boot, total)
+    found = []
+    for lengths, rows in _draws(sizes, n_boot=n_boot, rng=rng, cluster=cluster):
+        resample = np.repeat(np.arange(len(lengths)), lengths)
+        found.append(np.bincount(resample * total + rows, minlength=len(lengths) * total).reshape(-1, total))
+    return np.concatenate(found)
+
+
+def resample_means(values: np.ndarray, sizes: np.ndarray, *, n_boot: int, rng: np.random.Generator,
+                   cluster: bool) -> np.ndarray:
+    """Return the means of ``n_boot`` resamples of ``values`` (rows in article order, ``sizes`` per article).
+
+    The same draws as :func:`resample_counts`, without its ``n_boot`` × rows matrix: a group of 10,000
+    sentences costs memory for one batch of draws, not for 2,000 copies of the group.
+    """
+    values = np.asarray(values, dtype=float)
+    means = []
+    for lengths, rows in _draws(sizes, n_boot=n_boot, rng=rng, cluster=cluster):
+        firsts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        means.append(np.add.reduceat(values[rows], firsts) / lengths)
+    return np.concatenate(means)
 
 
 def two_sample_counts(n_a: int, n_b: int, *, n_boot: int,
@@ -66,9 +115,24 @@ def two_sample_counts(n_a: int, n_b: int, *, n_boot: int,
 
 
 def percentile_interval(estimates: np.ndarray, *, level: float = LEVEL) -> tuple[float, float]:
-    """Return the ``level`` percentile interval of bootstrap ``estimates`` (lower, upper)."""
-    low, high = np.quantile(np.asarray(estimates, dtype=float), [(1 - level) / 2, (1 + level) / 2])
-    return float(low), float(high)
+    """Return the ``level`` percentile interval of bootstrap ``estimates`` (lower, upper).
+
+    The same numbers as ``numpy.quantile(estimates, [(1 - level) / 2, (1 + level) / 2])`` (its default linear
+    method, step by step), at a sixth of its cost: a comparison of thirty outlets asks for thousands.
+    """
+    ordered = np.sort(np.asarray(estimates, dtype=float))
+    n = len(ordered)
+    if n == 0 or np.isnan(ordered[-1]):
+        return float("nan"), float("nan")
+    quantiles = np.array([(1 - level) / 2, (1 + level) / 2])
+    virtual = (n - 1) * quantiles
+    previous = np.clip(np.floor(virtual), 0, n - 1).astype(np.intp)
+    following = np.minimum(previous + 1, n - 1)
+    gamma = virtual - previous
+    a, b = ordered[previous], ordered[following]
+    difference = b - a
+    found = np.where(gamma >= 0.5, b - difference * (1 - gamma), a + difference * gamma)
+    return float(found[0]), float(found[1])
 
 
 def bootstrap_mean(
@@ -87,8 +151,8 @@ def bootstrap_mean(
     if len(values) < 2:
         return mean, float("nan"), float("nan"), ""
     cluster = len(sizes) >= 2
-    counts = resample_counts(sizes, n_boot=n_boot, rng=rng, cluster=cluster)
-    low, high = percentile_interval(counts @ values / counts.sum(axis=1), level=level)
+    draws = resample_means(values, sizes, n_boot=n_boot, rng=rng, cluster=cluster)
+    low, high = percentile_interval(draws, level=level)
     return mean, low, high, "article" if cluster else "sentence"
 
 

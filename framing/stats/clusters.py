@@ -17,7 +17,7 @@ import pandas as pd
 from framing.errors import InputError
 from framing.stats._common import FEW_ARTICLES, LEVEL, MIN_ARTICLES, in_order, join_cautions, rng_for
 from framing.stats.blocked import BLOCKED_COLUMNS
-from framing.stats.bootstrap import percentile_interval, resample_counts
+from framing.stats.bootstrap import percentile_interval, resample_means
 from framing.stats.ranktests import holm
 
 #: Outlets are the units: with fewer per group, intervals and tests rest on too few of them.
@@ -101,8 +101,8 @@ def cluster_mean(values: np.ndarray, sizes: np.ndarray, *, n_boot: int,
     replacement, then each drawn outlet's articles with replacement.
     """
     # With one article per outlet, drawing outlets is drawing articles: the one-stage draw is the same and faster.
-    counts = resample_counts(sizes, n_boot=n_boot, rng=rng, cluster=len(sizes) >= 2 and sizes.max() > 1)
-    return float(values.mean()), counts @ values / counts.sum(axis=1)
+    cluster = len(sizes) >= 2 and sizes.max() > 1
+    return float(values.mean()), resample_means(values, sizes, n_boot=n_boot, rng=rng, cluster=cluster)
 
 
 def group_comparison(sentences: pd.DataFrame, *, mapping: Mapping[str, str], features: list[str], seed: int,

@@ -19,7 +19,7 @@ from framing.stats.clusters import assign_groups, group_comparison
 from framing.stats.contingency import frame_table
 from framing.stats.logodds import distinctive_terms
 from framing.stats.permutation import permutation_tests
-from framing.stats.ranktests import rank_tests
+from framing.stats.ranktests import TEST_COLUMNS, rank_tests
 from framing.stats.trends import check_frequency, periods, trends
 
 TABLES = ("groups", "tests", "frames", "terms")
@@ -145,13 +145,18 @@ def compare(tables, *, by: str = "outlet", within: str | None = None, per_story:
     dates, notes = _dates(tables, over=over, freq=freq)
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
     scope = "corpus" if within is None else "pooled"
-    for name, frame in _compare_stratum(sentences, by=by, seed=seed, n_boot=n_boot, stratum=ALL).items():
+    # With strata, the story-blocked tests replace the corpus's unpaired ones, which are not computed.
+    whole = _compare_stratum(sentences, by=by, seed=seed, n_boot=n_boot, stratum=ALL, tests=within is None)
+    for name, frame in whole.items():
         parts[name].append(frame.assign(**{column: ALL, "scope": "corpus" if name in ("frames", "terms") else scope}))
     stories = None
     if within is not None:
         blocked, stories, story_notes = _blocked(sentences, by=by, within=within, seed=seed, n_boot=n_boot)
         notes = [*story_notes, *notes]
-        merged = parts["groups"][0].merge(blocked["adjusted"], on=[by, "feature"], how="left")
+        merged = parts["groups"][0].merge(blocked["adjusted"], on=[by, "feature"], how="left",
+                                          suffixes=("", "_adjusted"))
+        merged["caution"] = [join_cautions(a, b if isinstance(b, str) else "")
+                             for a, b in zip(merged["caution"], merged.pop("caution_adjusted"))]
         parts["groups"][0] = merged[[*(c for c in merged.columns if c != "caution"), "caution"]]
         parts["tests"] = [blocked["tests"].assign(**{column: ALL, "scope": "pooled"})]
         stories = _first(stories.rename(columns={"stratum": column}), column)
@@ -178,15 +183,18 @@ def compare(tables, *, by: str = "outlet", within: str | None = None, per_story:
                       notes=tuple(notes))
 
 
-def _compare_stratum(rows: pd.DataFrame, *, by: str, seed: int, n_boot: int, stratum: str) -> dict:
-    """The four tables for one stratum."""
+def _compare_stratum(rows: pd.DataFrame, *, by: str, seed: int, n_boot: int, stratum: str,
+                     tests: bool = True) -> dict:
+    """The four tables for one stratum; ``tests`` False leaves the tests table empty."""
     features = measures(rows)
-    tests = [rank_tests(rows, by=by, feature=f, seed=seed, n_boot=n_boot, stratum=stratum) for f in features]
-    tests += [permutation_tests(rows, by=by, seed=seed, n_boot=n_boot, feature=contrast, stratum=stratum)
-              for contrast in frame_contrasts(rows)]
+    found = []
+    if tests:
+        found = [rank_tests(rows, by=by, feature=f, seed=seed, n_boot=n_boot, stratum=stratum) for f in features]
+        found += [permutation_tests(rows, by=by, seed=seed, n_boot=n_boot, feature=contrast, stratum=stratum)
+                  for contrast in frame_contrasts(rows)]
     return {
         "groups": group_summaries(rows, by=by, features=features, seed=seed, n_boot=n_boot, stratum=stratum),
-        "tests": _stack(tests),
+        "tests": _stack(found) if found else pd.DataFrame(columns=TEST_COLUMNS),
         "frames": frame_table(rows, by=by, rng=rng_for(seed, "frames", stratum), n_resamples=n_boot),
         "terms": distinctive_terms(rows, by=by),
     }

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import warnings
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special, stats
 
 from framing.stats._common import (
     FEW_ARTICLES,
     LEVEL,
     MIN_ARTICLES,
     SENTENCE_UNITS,
-    article_means,
     in_order,
     join_cautions,
     rng_for,
@@ -55,13 +53,16 @@ def cliffs_delta(a, b) -> float:
 
 
 def cliffs_delta_interval(
-    a, b, *, n_boot: int, rng: np.random.Generator, level: float = LEVEL
+    a, b, *, n_boot: int, rng: np.random.Generator, level: float = LEVEL, signs: np.ndarray | None = None
 ) -> tuple[float, float]:
-    """Return a percentile bootstrap interval for Cliff's delta, resampling each sample independently."""
+    """Return a percentile bootstrap interval for Cliff's delta, resampling each sample independently.
+
+    ``signs``, the matrix ``sign(a[i] - b[j])``, may be passed when the caller has it already.
+    """
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     if len(a) == 0 or len(b) == 0:
         return float("nan"), float("nan")
-    signs = np.sign(a[:, None] - b[None, :])
+    signs = np.sign(a[:, None] - b[None, :]) if signs is None else signs
     counts_a, counts_b = two_sample_counts(len(a), len(b), n_boot=n_boot, rng=rng)
     deltas = ((counts_a @ signs) * counts_b).sum(axis=1) / (len(a) * len(b))
     return percentile_interval(deltas, level=level)
@@ -75,14 +76,32 @@ def kruskal(samples: list[np.ndarray]) -> tuple[float, float]:
     return float(result.statistic), float(result.pvalue)
 
 
-def mann_whitney(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
-    """Return U of ``a`` and the two-sided p-value (exact when small and untied, else normal); NaN if undefined."""
-    if np.unique(np.concatenate([a, b])).size < 2:
+def mann_whitney(a: np.ndarray, b: np.ndarray, *, signs: np.ndarray | None = None) -> tuple[float, float]:
+    """Return U of ``a`` and the two-sided p-value (exact when small and untied, else normal); NaN if undefined.
+
+    The same test as ``scipy.stats.mannwhitneyu(a, b, alternative="two-sided", method="auto")``, whose
+    choice of method it follows: exact when a sample has at most 8 values and nothing is tied (computed by
+    scipy), else the normal approximation with tie and continuity corrections, computed here from
+    ``signs`` (``sign(a[i] - b[j])``, the matrix Cliff's delta also needs), since scipy's per-call
+    overhead dominates when thirty outlets make 435 pairs per measure.
+    """
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    both = np.concatenate([a, b])
+    _, ties = np.unique(both, return_counts=True)
+    if len(ties) < 2:
         return float(len(a) * len(b) / 2), 1.0
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        result = stats.mannwhitneyu(a, b, alternative="two-sided", method="auto")
-    return float(result.statistic), float(result.pvalue)
+    n1, n2 = len(a), len(b)
+    if (n1 <= 8 or n2 <= 8) and ties.max() == 1:
+        result = stats.mannwhitneyu(a, b, alternative="two-sided", method="exact")
+        return float(result.statistic), float(result.pvalue)
+    signs = np.sign(a[:, None] - b[None, :]) if signs is None else signs
+    u1 = (n1 * n2 + signs.sum()) / 2
+    u = max(u1, n1 * n2 - u1)
+    n = n1 + n2
+    ties = ties.astype(float)
+    spread = np.sqrt(n1 * n2 / 12 * ((n + 1) - np.sum(ties ** 3 - ties) / (n * (n - 1))))
+    z = (u - n1 * n2 / 2 - 0.5) / spread
+    return float(u1), float(np.clip(2 * special.ndtr(-z), 0.0, 1.0))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,8 +120,11 @@ def samples(sentences: pd.DataFrame, *, by: str, feature: str) -> dict[str, Samp
     """Return the :class:`Sample` of each group that has values of ``feature``, groups sorted."""
     present = in_order(sentences)
     present = present[present[feature].notna()]
+    # One grouping for every group's article means, not one per group.
+    per_article = present.groupby([by, "article_id"], sort=True)[feature].mean()
+    articles = {group: rows.to_numpy(dtype=float) for group, rows in per_article.groupby(level=0, sort=True)}
     return {
-        str(group): Sample(rows[feature].to_numpy(dtype=float), article_means(rows[feature], rows["article_id"]))
+        str(group): Sample(rows[feature].to_numpy(dtype=float), articles[group])
         for group, rows in present.groupby(by, sort=True)
     }
 
@@ -181,12 +203,13 @@ def _pair_row(a: str, b: str, groups: dict[str, Sample], base: dict, *, rng, n_b
     """One pairwise Mann–Whitney row of :func:`rank_tests`, with Cliff's delta and its interval."""
     unit = unit_for([groups[a], groups[b]])
     x, y = values_of(groups[a], unit), values_of(groups[b], unit)
-    statistic, p = mann_whitney(x, y)
-    low, high = cliffs_delta_interval(x, y, n_boot=n_boot, rng=rng)
+    signs = np.sign(x[:, None] - y[None, :])
+    statistic, p = mann_whitney(x, y, signs=signs)
+    low, high = cliffs_delta_interval(x, y, n_boot=n_boot, rng=rng, signs=signs)
     n_articles = [groups[a].n_articles, groups[b].n_articles]
     return {
         **base, "test": "mann-whitney", "group_a": a, "group_b": b, "n": len(x) + len(y), "n_a": len(x),
         "n_b": len(y), "n_articles": sum(n_articles), "unit": unit, "statistic": statistic, "p_value": p,
-        "p_holm": np.nan, "effect": "cliffs_delta", "estimate": cliffs_delta(x, y), "ci_low": low,
+        "p_holm": np.nan, "effect": "cliffs_delta", "estimate": float(signs.mean()), "ci_low": low,
         "ci_high": high, "n_boot": n_boot, "caution": caution_for(n_articles, unit),
     }

@@ -53,7 +53,7 @@ def periods(published: pd.Series, *, freq: str) -> tuple[pd.DataFrame, list[str]
     usable = ~bad & ~coarse & (text != "")
     start = dates.where(usable)
     if freq == "week":
-        start = start - pd.to_timedelta(start.dt.dayofweek, unit="D")
+        start = start - pd.to_timedelta(start.dt.day_of_week, unit="D")
         iso = start.dt.isocalendar()
         label = iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
     else:
@@ -114,21 +114,28 @@ def trends(sentences: pd.DataFrame, dates: pd.DataFrame, *, by: str, features: l
         value with a permutation p-value, Holm-adjusted over the groups of one feature.
     """
     lines, tests = [], []
+    unit = "article" if cluster == "article_id" else cluster
     for feature in features:
         articles = article_table(sentences, dates, by=by, feature=feature, cluster=cluster)
-        for (entity, period), rows in articles.groupby(["entity", "period"], sort=True):
-            rows = rows.sort_values(["cluster"], kind="stable")
-            sizes = rows.groupby("cluster", sort=True).size().to_numpy()
-            mean, draws = cluster_mean(rows["value"].to_numpy(float), sizes, n_boot=n_boot,
-                                       rng=rng_for(seed, "trend", feature, str(entity), period))
+        ordered = articles.sort_values(["entity", "period", "cluster"], kind="stable")
+        values = ordered["value"].to_numpy(float)
+        # Cells (entity, period) and, inside each, clusters, as runs of the sorted table: numpy slices
+        # instead of a pandas group per cell, which cost most of the time with thirty outlets over years.
+        keys = list(zip(ordered["entity"], ordered["period"]))
+        cell_starts = [k for k in range(len(keys)) if k == 0 or keys[k] != keys[k - 1]] + [len(keys)]
+        clusters = ordered["cluster"].to_numpy()
+        starts = ordered["start"].dt.strftime("%Y-%m-%d").to_numpy()
+        for first, end in zip(cell_starts[:-1], cell_starts[1:]):
+            (entity, period), cell = keys[first], values[first:end]
+            _, sizes = np.unique(clusters[first:end], return_counts=True)
+            mean, draws = cluster_mean(cell, sizes, n_boot=n_boot, rng=rng_for(seed, "trend", feature, str(entity),
+                                                                             period))
             low, high = percentile_interval(draws) if len(sizes) >= 2 else (np.nan, np.nan)
-            lines.append({by: entity, "period": period, "start": rows["start"].iloc[0].strftime("%Y-%m-%d"),
-                          "feature": feature, "mean": mean, "ci_low": low, "ci_high": high,
-                          "n_articles": len(rows), "unit": ("article" if cluster == "article_id" else cluster)
-                          if len(sizes) >= 2 else "",
-                          "caution": join_cautions(FEW_ARTICLES if len(rows) < MIN_ARTICLES else "",
-                                                   ("one article" if cluster == "article_id" else f"one {cluster}")
-                                                   + ": no interval" if len(sizes) < 2 else "")})
+            lines.append({by: entity, "period": period, "start": starts[first], "feature": feature, "mean": mean,
+                          "ci_low": low, "ci_high": high, "n_articles": end - first,
+                          "unit": unit if len(sizes) >= 2 else "",
+                          "caution": join_cautions(FEW_ARTICLES if end - first < MIN_ARTICLES else "",
+                                                   f"one {unit}: no interval" if len(sizes) < 2 else "")})
         rows = [_trend_row(entity, rows, feature=feature, seed=seed, n_boot=n_boot)
                 for entity, rows in articles.groupby("entity", sort=True)]
         table = pd.DataFrame(rows, columns=BLOCKED_COLUMNS)

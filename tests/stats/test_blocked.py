@@ -14,7 +14,9 @@ import pytest
 
 from framing.stats import compare
 from framing.stats.blocked import (
+    CLIPPED,
     additive_means,
+    adjusted_summaries,
     centred_permutation,
     paired_rows,
     sign_flip_test,
@@ -133,3 +135,19 @@ def test_compare_within_story_gives_pooled_rows_and_a_story_table():
     per_story = compare(_Tables(sentences), within="story", per_story=True, seed=0, n_boot=50)
     assert set(per_story.tests["scope"]) == {"pooled", "story"}
     assert per_story.tests.loc[per_story.tests["scope"] == "story", "story"].nunique() == 13
+
+
+def test_an_adjusted_mean_beyond_every_observed_cell_is_clipped_and_cautioned():
+    # A covered only s1, where it sat 10 below B; B and C meet in two quiet stories. The additive model puts A
+    # at -6 in an average story, below every cell observed (a rate cannot be negative).
+    cells = [("s1", "A", 0.0), ("s1", "B", 10.0), ("s2", "B", 1.0), ("s2", "C", 1.0), ("s3", "B", 1.0),
+             ("s3", "C", 1.0)]
+    sentences = pd.DataFrame([{"article_id": f"{story}-{outlet}", "sentence_index": 0, "outlet": outlet,
+                               "story": story, "frame_conflict_per_1k": value} for story, outlet, value in cells])
+    np.testing.assert_allclose(additive_means(np.array([[0.0, 10.0, np.nan], [np.nan, 1.0, 1.0],
+                                                        [np.nan, 1.0, 1.0]])), [-6.0, 4.0, 4.0])
+    table = adjusted_summaries(sentences, by="outlet", within="story", features=["frame_conflict_per_1k"], seed=0,
+                               n_boot=200).set_index("outlet")
+    assert table.loc["A", "adjusted_mean"] == 0.0 and table.loc["A", "caution"] == CLIPPED
+    assert table.loc["B", "adjusted_mean"] == pytest.approx(4.0) and table.loc["B", "caution"] == ""
+    assert (table["adjusted_ci_low"].dropna() >= 0).all()
