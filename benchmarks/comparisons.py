@@ -13,15 +13,23 @@ shared machine barely changes) and ``wall``:
 - ``figures``: ``framing figures`` (features, the report's comparisons, seven figures in three formats);
 - ``paper``: ``framing paper`` (all of the above, the tables, numbers, HTML and PDF).
 
-``--profile DIR`` also writes a cProfile file per stage. Measured on two shared CPU cores, with
-``--n-boot 300``, before and after the changes of issue 18 (same machine, similar load; the "before"
-paper run is from a profile of the same command):
+``--profile DIR`` also writes a cProfile file per stage. Measured with ``--n-boot 300`` on two CPU cores shared
+with three other engineers' work (load 8 to 15, so wall times were 5 to 9 times the CPU times and are not
+comparable), before (commit 1d9a1df) and after the changes of issue 18, in CPU seconds:
 
-=========================  ==========  =========  =====
-stage                      before (s)  after (s)  ratio
-=========================  ==========  =========  =====
-see the issue 18 report    --          --         --
-=========================  ==========  =========  =====
+==============================  ==========  =========  =====
+stage                           before      after      ratio
+==============================  ==========  =========  =====
+features (unchanged code)       16.1        12.9       --
+compare_within_story            43.7        8.9        4.9
+compare_groups_over_date        43.5        15.8       2.8
+==============================  ==========  =========  =====
+
+``framing paper /tmp/m18/news.jsonl --n-boot 300`` (``/usr/bin/time``): before, 226 s of CPU (33 minutes of
+wall time on the shared machine; a cProfile of the same run: 46% in three comparisons, 29% of it pairwise
+rank tests whose rows the story-blocked comparison then discarded, 28% drawing 21 figure files, 14% laying out
+the PDF's SVG figures). See the issue 18 report for the "after" paper run, which also includes the actor
+section that landed meanwhile.
 """
 
 from __future__ import annotations
