@@ -70,6 +70,8 @@ class Language:
     months: ClassVar[Mapping[str, int]] = MappingProxyType({})
     #: Regular expression for a weekday that may open a date line ("Monday, ", "måndagen ").
     weekday_pattern: ClassVar[str | None] = None
+    #: Weekday names, lower case: with the months, words that name a day, not an actor.
+    weekdays: ClassVar[frozenset[str]] = frozenset()
     #: Words that may stand before a date on a date line ("Published", "Publicerad").
     date_prefixes: ClassVar[tuple[str, ...]] = ()
     #: Genre labels before a headline's colon that do not judge the story ("Analysis:", "Debatt:").
@@ -214,6 +216,11 @@ class Language:
             return True
         return (bool(self.name_compound_min) and not capitals and len(word) >= self.name_compound_min
                 and len(token) > len(word) + 2 and token.casefold().startswith(word.casefold()))
+
+    def is_calendar_word(self, word: str) -> bool:
+        """Return whether ``word`` names a weekday or a month ("Tuesday", "March", "tisdagen")."""
+        key = word.casefold().rstrip(".")
+        return key in self.weekdays or key in self.months
 
     def name_keys(self, token: str) -> list[str]:
         """Return the case-folded words a name could begin with to be found at ``token``: the token itself,

@@ -37,6 +37,7 @@ class English(Language):
     months = MappingProxyType({m: i for i, m in enumerate(_MONTHS, start=1)}
                               | {m: i for i, m in enumerate(_MONTH_ABBREVIATIONS, start=1)} | {"sept": 9})
     weekday_pattern = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+    weekdays = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
     date_prefixes = ("published", "updated", "posted", "last updated")
     genre_labels = frozenset({
         "analysis", "breaking", "comment", "editorial", "exclusive", "explainer", "factbox", "fact check",

@@ -31,6 +31,8 @@ class Swedish(Language):
     not_negations = ("inte bara", "inte enbart", "inte minst", "utan tvekan")
     months = MappingProxyType({m: i for i, m in enumerate(_MONTHS, start=1)})
     weekday_pattern = r"(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?"
+    weekdays = frozenset(f"{day}dag{end}" for day in ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
+                         for end in ("", "en", "s", "ens"))
     date_prefixes = ("publicerad", "uppdaterad")
     genre_labels = frozenset({"analys", "debatt", "ledare", "krönika", "intervju", "just nu", "uppdaterad"})
     speech_words = ("sade", "säger", "uppgav", "enligt")

@@ -8,7 +8,9 @@
   capitalised function word ("The", "Det"), or a lone capitalised word opening a sentence (as often an
   ordinary word as a name) other than an acronym of up to four capitals (NATO; not "SHOCK:"). A common word opening a sentence before a name ("According", "Enligt") is
   dropped only when it is in the short lists below.
-  It cannot tell a person from a place, and it takes capitalised titles and product names as names.
+  It cannot tell a person from a place, and it takes capitalised titles and product names as names. A
+  name made only of weekday and month names ("Tuesday", "March") is a date, not an actor; so a lone "May"
+  is taken for the month, while "Theresa May" stays a name.
 
 Each name is its own actor, written as in the text; an English possessive or Swedish genitive ``s`` is not
 part of it. Measured on a few hand-written texts in ``tests/portrayal/test_automatic.py``; see the README.
@@ -80,14 +82,17 @@ def _posseg():
 
 
 def _capitalised(text: str, *, lang: str) -> list[Mention]:
+    from framing.languages import get_language
+
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
     function_words = FUNCTION_WORDS.get(lang, frozenset())
+    calendar = get_language(lang).is_calendar_word
     found, run = [], []
     for i, (word, start, end) in enumerate(words):
         first = i == 0 or _sentence_break(text, words[i - 1][2], start)
         if run and (first or text[words[i - 1][2]:start].strip()):
             # A name does not run across a sentence end or punctuation ("Azure Government, Microsoft").
-            found += _flush(text, run)
+            found += _flush(text, run, calendar)
             run = []
         # A compound whose last part is lower-case ("AI-företag", "AI-powered") is not a name.
         capital = (word[0].isupper() and not (word.isupper() and len(word) > 5)
@@ -100,19 +105,19 @@ def _capitalised(text: str, *, lang: str) -> list[Mention]:
         if len(run) == 1 and word in JOINERS and i + 1 < len(words) and words[i + 1][0][0].isupper():
             run.append((word, start, end, False))
             continue
-        found += _flush(text, run)
+        found += _flush(text, run, calendar)
         run = []
-    return found + _flush(text, run)
+    return found + _flush(text, run, calendar)
 
 
 def _sentence_break(text: str, previous_end: int, start: int) -> bool:
     return any(mark in text[previous_end:start] for mark in ".!?:;\"“”«»")
 
 
-def _flush(text: str, run: list) -> list[Mention]:
+def _flush(text: str, run: list, calendar) -> list[Mention]:
     while run and run[-1][0] in JOINERS:
         run = run[:-1]
-    if not run:
+    if not run or all(calendar(word) for word, *_ in run):
         return []
     start, end = run[0][1], run[-1][2]
     surface = text[start:end]

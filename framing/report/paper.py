@@ -311,9 +311,11 @@ def environment():
 
 
 def fmt_number(value, digits: int = 2, *, signed: bool = False) -> str:
-    """``0.1234`` -> ``0.12``; a true minus sign; ``n/a`` for a missing value."""
+    """``0.1234`` -> ``0.12``; a true minus sign; ``n/a`` for a missing value; no sign on what rounds to 0."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
+    if round(value, digits) == 0:  # -0.001 is "0.00", not "−0.00" or "+0.00"
+        return f"{0:.{digits}f}"
     text = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
     return text.replace("-", "\u2212")
 

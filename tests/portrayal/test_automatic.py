@@ -53,3 +53,8 @@ def test_automatic_names_are_mostly_right_on_hand_written_news_sentences(lang, p
 
 def test_a_sentence_opening_word_is_not_a_name_but_an_acronym_is():
     assert [m.actor for m in automatic.names("Officials said nothing. NATO did.", lang="en")] == ["NATO"]
+
+
+def test_weekdays_and_months_are_dates_not_actors():
+    text = "Workers walked out on Tuesday, and Theresa May said in March that Port Authority talks would resume."
+    assert [m.actor for m in automatic.names(text, lang="en")] == ["Theresa May", "Port Authority"]

@@ -150,3 +150,9 @@ def test_an_evaluation_file_that_is_not_json_is_a_one_line_error(user_corpus, tm
     result = CliRunner().invoke(app, ["paper", str(user_corpus), "--out", str(tmp_path), "--n-boot", N_BOOT])
     assert result.exit_code == 2
     assert "evaluation.json: not JSON from `framing evaluate --json`" in result.output
+
+
+def test_numbers_that_round_to_zero_carry_no_sign():
+    from framing.report.paper import fmt_number
+
+    assert [fmt_number(v, signed=True) for v in (-0.001, 0.004, -0.3, 0.25)] == ["0.00", "0.00", "\u22120.30", "+0.25"]
