@@ -96,6 +96,14 @@ def test_a_codebook_folder_with_its_own_contrast_names_the_figure_and_the_text(c
     assert "blame_vs_remedy" in set(paper_tables(results)["tests_within_story"]["feature"].str.removeprefix("frame_"))
 
 
+def test_an_outlet_without_contrast_words_in_a_story_is_named_not_averaged(corpus):
+    # The flood story has neither cooperation nor sanctions words: no "n/a over 0 sentences" rows.
+    _, _, numbers, text = build(corpus, ["story"])
+    assert all(v["n_sentences"] == 0 for v in numbers["contrasts"][0]["stories"]["flood"].values())
+    assert "In flood , Nordic Post, Wire Daily use neither kind of word." in text
+    assert "over 0 sentences" not in text and "p n/a" not in text
+
+
 def test_a_paper_config_names_the_codebook_and_an_option_overrides_it(corpus, tmp_path):
     folder = tmp_path / "configured"
     folder.mkdir()
