@@ -42,7 +42,7 @@ def actor_portrayal(summary: pd.DataFrame, *, by: str = "outlet", wide: float = 
             n = int(counts.at[actor, group]) if pd.notna(counts.at[actor, group]) else 0
             value = means.at[actor, group]
             labels.at[actor, group] = ("–" if n == 0 or pd.isna(value) else
-                                       f"{value:+.2f}{'?' if uncertain.at[actor, group] else ''}\nn={n}")
+                                       f"{_signed(value)}{'?' if uncertain.at[actor, group] else ''}\nn={n}")
     with themed():
         figure = Figure(figsize=(TEXT_WIDTH, 1.4 + 0.42 * max(len(means), 1)))
         ax = figure.subplots()
@@ -69,3 +69,7 @@ def _hatch(x: int, y: int):
 
     return Rectangle((x, y), 1, 1, fill=False, hatch="///", edgecolor="#6E6E6E", linewidth=0.0)
 
+
+def _signed(value: float) -> str:
+    """``+0.36``, ``−0.42`` with a true minus; ``0.00`` for what rounds to zero, as the paper writes it."""
+    return "0.00" if round(value, 2) == 0 else f"{value:+.2f}".replace("-", "\u2212")
