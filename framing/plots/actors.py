@@ -8,6 +8,9 @@ from matplotlib.figure import Figure
 
 from framing.plots.theme import SMALL_SIZE, TEXT_WIDTH, themed
 
+#: The most groups whose cells carry their score and mention count in print.
+ANNOTATED_GROUPS = 12
+
 
 def actor_portrayal(summary: pd.DataFrame, *, by: str = "outlet", wide: float = 0.5,
                     max_actors: int = 20) -> Figure:
@@ -46,7 +49,11 @@ def actor_portrayal(summary: pd.DataFrame, *, by: str = "outlet", wide: float = 
     with themed():
         figure = Figure(figsize=(TEXT_WIDTH, 1.4 + 0.42 * max(len(means), 1)))
         ax = figure.subplots()
-        sns.heatmap(means.astype(float), ax=ax, cmap="RdBu", vmin=-1, vmax=1, center=0, annot=labels, fmt="",
+        # Past ANNOTATED_GROUPS columns the numbers no longer fit their cells: colour and hatching stay, and the
+        # axis label sends the reader to the table.
+        annotated = len(means.columns) <= ANNOTATED_GROUPS
+        sns.heatmap(means.astype(float), ax=ax, cmap="RdBu", vmin=-1, vmax=1, center=0,
+                    annot=labels if annotated else False, fmt="",
                     linewidths=0.8, linecolor="white", mask=means.isna(),
                     cbar_kws={"label": "mean score (p_positive − p_negative)", "shrink": 0.9},
                     annot_kws={"fontsize": SMALL_SIZE - 0.5})
@@ -54,10 +61,14 @@ def actor_portrayal(summary: pd.DataFrame, *, by: str = "outlet", wide: float = 
             for j, group in enumerate(means.columns):
                 if pd.notna(means.at[actor, group]) and uncertain.at[actor, group]:
                     ax.add_patch(_hatch(j, i))
-        ax.set_xticklabels(list(means.columns), rotation=30, ha="right", fontsize=SMALL_SIZE)
+        ax.set_xticklabels(list(means.columns), rotation=30 if annotated else 90, ha="right" if annotated else "center",
+                           fontsize=SMALL_SIZE)
         ax.set_yticklabels(list(means.index), rotation=0)
-        ax.set_xlabel(f"Hatched, '?': 95% interval wider than {wide} or none (few mentions); "
-                      "blank: not mentioned", fontsize=SMALL_SIZE)
+        marks = "Hatched, '?'" if annotated else "Hatched"
+        ax.set_xlabel(f"{marks}: 95% interval wider than {wide} or none (few mentions); "
+                      "blank: not mentioned" + ("" if annotated else f";\n{len(means.columns)} groups, too many to "
+                                                "print each score: every cell is in actors.csv"),
+                      fontsize=SMALL_SIZE)
         ax.set_ylabel("")
         ax.tick_params(axis="both", length=0)
         ax.grid(False)

@@ -134,3 +134,17 @@ def _pdf_info(pdf: bytes) -> bytes:
     """The PDF's document information (matplotlib writes it uncompressed)."""
     start = pdf.find(b"/Keywords")
     return pdf[start:start + 400] if start >= 0 else b""
+
+
+def test_actor_heat_map_prints_scores_only_where_they_fit():
+    import pandas as pd
+
+    from framing.plots.actors import ANNOTATED_GROUPS, actor_portrayal
+
+    def summary(n_groups):
+        return pd.DataFrame([{"outlet": f"Outlet {g}", "actor": actor, "n_mentions": 3, "mean_score": 0.2,
+                              "ci_low": 0.1, "ci_high": 0.3} for g in range(n_groups) for actor in ("A", "B")])
+
+    few, many = actor_portrayal(summary(4)), actor_portrayal(summary(ANNOTATED_GROUPS + 1))
+    assert len(few.axes[0].texts) == 8 and "'?'" in few.axes[0].get_xlabel()
+    assert not many.axes[0].texts and "every cell is in actors.csv" in many.axes[0].get_xlabel()
