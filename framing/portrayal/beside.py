@@ -22,12 +22,9 @@ _SPACE = re.compile(r"\s+")
 
 def find_actors_file(sources: Iterable[str | Path]) -> Path | None:
     """Return the ``actors.yaml`` beside the corpus (in its folder, or beside the corpus file), or None."""
-    for source in sources:
-        source = Path(source)
-        candidate = source / ACTORS_NAME if source.is_dir() else source.with_name(ACTORS_NAME)
-        if candidate.is_file():
-            return candidate
-    return None
+    from framing.report.config import find_beside
+
+    return find_beside(sources, ACTORS_NAME)
 
 
 def _seed_folder():

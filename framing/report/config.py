@@ -99,9 +99,14 @@ def load_config(path: str | Path) -> PaperConfig:
 
 def find_config(sources: Iterable[str | Path]) -> Path | None:
     """Return the ``paper.yaml`` beside the corpus: in its folder, or beside the corpus file; None if none."""
+    return find_beside(sources, CONFIG_NAME)
+
+
+def find_beside(sources: Iterable[str | Path], name: str) -> Path | None:
+    """Return the file ``name`` beside the corpus: in its folder, or beside the corpus file; None if none."""
     for source in sources:
         source = Path(source)
-        candidate = source / CONFIG_NAME if source.is_dir() else source.with_name(CONFIG_NAME)
+        candidate = source / name if source.is_dir() else source.with_name(name)
         if candidate.is_file():
             return candidate
     return None
