@@ -66,6 +66,43 @@ class SentenceEncoder(TransformerMixin, BaseEstimator):
         return [tokens for _, tokens in _encoded(self.name, tuple(self.layers), texts)]
 
 
+class TextEncoder(TransformerMixin, BaseEstimator):
+    """Turn whole texts (articles) into the mean of their sentences' vectors (stateless).
+
+    The encoder reads at most ``MAX_TOKENS`` tokens at once: a whole article given to
+    :class:`SentenceEncoder` is its first hundred words or so. Here each sentence is encoded on its own
+    and their rows averaged, so a frame raised in the last paragraph counts as much as one in the lead.
+
+    Parameters
+    ----------
+    name : the encoder, a key of ``ENCODERS``.
+    lang : the texts' language, for splitting them into sentences.
+    layers : as for :class:`SentenceEncoder`.
+    """
+
+    def __init__(self, name: str = "minilm", lang: str = "en", layers: tuple[int, ...] = (3, 6)) -> None:
+        self.name = name
+        self.lang = lang
+        self.layers = layers
+
+    def fit(self, texts, y=None) -> TextEncoder:
+        """Return ``self``; the encoder is pretrained."""
+        return self
+
+    def transform(self, texts) -> np.ndarray:
+        """Return one row per text: the mean of its sentences' concatenated layer means, as float32."""
+        from framing.text import sentences
+
+        parts = [sentences(str(text), lang=self.lang) or [str(text)] for text in texts]
+        rows = SentenceEncoder(self.name, self.layers).transform([part for text in parts for part in text])
+        means, start = [], 0
+        for text in parts:
+            means.append(rows[start:start + len(text)].astype(np.float64).mean(axis=0))
+            start += len(text)
+        width = rows.shape[1]
+        return np.array(means, dtype=np.float32).reshape(len(parts), width)
+
+
 def require(name: str, *, lang: str | None = None, path=None) -> None:
     """Raise an :class:`InputError` unless encoder ``name`` is known, reads ``lang`` and is installed."""
     from importlib.util import find_spec

@@ -2,9 +2,10 @@
 
 A user with articles (or sentences) labelled 0/1 for some frames trains :class:`FrameModel`; each frame
 gets a logistic regression on the codebook's cue measures (count, rate and untrained score of every
-family, summed over the text's sentences) and the out-of-fold score of a word model (1–2-gram TF-IDF and,
-optionally, the encoder's sentence vectors), calibrated so that ``frame_<key>_score`` reads as a
-probability. Files are skops with a trusted-type list, like the loaded-language model.
+family, summed over the text's sentences) and the out-of-fold scores of one or two text models: word
+1–2-gram TF-IDF and, optionally, the encoder's sentence vectors averaged over the whole text. It is
+calibrated so that ``frame_<key>_score`` reads as a probability. Files are skops with a trusted-type list,
+like the loaded-language model.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from framing.codebooks import DEFAULT
 from framing.errors import InputError
 
 MODEL_FORMAT = "framing-frame-model"
-MODEL_FORMAT_VERSION = 1
+# 2: the encoder is a text model of its own, over the whole text, not a block beside the n-grams.
+MODEL_FORMAT_VERSION = 2
+# The encoder model's inverse penalty: strong, as several hundred standardised columns meet a few hundred texts.
+ENCODER_C = 0.01
 DEFAULT_CODEBOOK = DEFAULT
 
 
@@ -96,7 +100,8 @@ class FrameModel:
     codebook : the codebook whose cues are features (name or folder); default ``generic``.
     seed : seed of the calibration folds.
     c : inverse regularisation strength.
-    encoder : None, or ``"minilm"`` (needs ``framing[encoder]``): the encoder's sentence vectors join the features.
+    encoder : None, or ``"minilm"`` (needs ``framing[encoder]``): a model on the encoder's sentence vectors,
+        averaged over each text, joins the word model.
     """
 
     def __init__(self, *, lang: str = "en", codebook: str = DEFAULT_CODEBOOK, seed: int = 0, c: float = 1.0,
@@ -107,24 +112,29 @@ class FrameModel:
         self.c = c
         self.encoder = encoder
 
-    def _words_pipeline(self):
-        """Word 1–2-gram TF-IDF (and the encoder, if any) under a logistic regression."""
+    def _text_models(self) -> dict:
+        """The text models whose out-of-fold scores join the cues: word n-grams, and the encoder if any.
+
+        Each is a logistic regression of its own. Word 1–2-gram TF-IDF; the encoder's vectors, averaged over
+        the text's sentences (:class:`~framing.detection.encoder.TextEncoder`), standardised, and held to a
+        strong penalty (``ENCODER_C``): several hundred columns against a few hundred labelled texts.
+        """
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
-        from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
+        from sklearn.pipeline import make_pipeline
         from sklearn.preprocessing import StandardScaler
 
-        blocks = [("ngrams", TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_df=0.9, sublinear_tf=True))]
-        weights = None
-        if self.encoder is not None:
-            from framing.detection.encoder import SentenceEncoder
-            from framing.detection.model import ENCODER_WEIGHT
-
-            blocks.append(("encoder", make_pipeline(SentenceEncoder(self.encoder), StandardScaler())))
-            weights = {"ngrams": 1.0, "encoder": ENCODER_WEIGHT}
         # liblinear: fast and exact on a few hundred texts with tens of thousands of n-grams.
-        classifier = LogisticRegression(C=self.c, class_weight="balanced", solver="liblinear")
-        return Pipeline([("features", FeatureUnion(blocks, transformer_weights=weights)), ("classifier", classifier)])
+        models = {"words": make_pipeline(
+            TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_df=0.9, sublinear_tf=True),
+            LogisticRegression(C=self.c, class_weight="balanced", solver="liblinear"))}
+        if self.encoder is not None:
+            from framing.detection.encoder import TextEncoder
+
+            models["encoder"] = make_pipeline(
+                TextEncoder(self.encoder, lang=self.lang), StandardScaler(),
+                LogisticRegression(C=ENCODER_C, class_weight="balanced", solver="liblinear"))
+        return models
 
     def _stacker(self):
         """The codebook's cue measures and the word model's score, standardised, under a logistic regression."""
@@ -138,10 +148,11 @@ class FrameModel:
     def fit(self, texts: list[str], labels: pd.DataFrame) -> FrameModel:
         """Fit one model per column of ``labels`` (0/1).
 
-        Two parts, stacked: a word model (n-grams, and the encoder if any) whose out-of-fold scores join the
-        codebook's cue measures in a small logistic regression; that regression's out-of-fold decision values
-        (three folds) calibrate it by Platt scaling and give the F1-best threshold. The word model is one
-        feature among the cues, so a few hundred labelled texts do not drown the codebook in n-grams.
+        Two parts, stacked: text models (word n-grams, and the encoder if any) whose out-of-fold scores join
+        the codebook's cue measures in a small logistic regression; that regression's out-of-fold decision
+        values (three folds) calibrate it by Platt scaling and give the F1-best threshold. Each text model is
+        one feature among the cues, so a few hundred labelled texts do not drown the codebook in n-grams or
+        encoder columns.
         """
         from threadpoolctl import threadpool_limits
 
@@ -151,7 +162,7 @@ class FrameModel:
             require(self.encoder, lang=self.lang)
         texts = list(texts)
         self.frames_ = list(labels.columns)
-        self.words_, self.stackers_, self.calibrators_, self.thresholds_ = {}, {}, {}, {}
+        self.text_models_, self.stackers_, self.calibrators_, self.thresholds_ = {}, {}, {}, {}
         # One BLAS thread: on a busy machine, threaded BLAS calls on these small matrices wait far longer
         # than they compute (a fit took 40 times longer).
         with threadpool_limits(limits=1):
@@ -169,13 +180,14 @@ class FrameModel:
         if y.min() == y.max() or min(np.bincount(y)) < 3:
             raise InputError(f"frame column '{key}' needs at least 3 texts with and 3 without the frame")
         folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=self.seed)
-        words = cross_val_predict(self._words_pipeline(), texts, y, cv=folds, method="decision_function")
-        stacked = np.column_stack([cues, words])
+        models = self._text_models()
+        stacked = np.column_stack([cues, *(cross_val_predict(model, texts, y, cv=folds, method="decision_function")
+                                           for model in models.values())])
         held_out = cross_val_predict(self._stacker(), stacked, y, cv=folds, method="decision_function")
         calibrator = LogisticRegression().fit(held_out.reshape(-1, 1), y)
         self.calibrators_[key] = calibrator
         self.thresholds_[key] = _best_f1_threshold(y, calibrator.predict_proba(held_out.reshape(-1, 1))[:, 1])
-        self.words_[key] = self._words_pipeline().fit(texts, y)
+        self.text_models_[key] = [model.fit(texts, y) for model in models.values()]
         self.stackers_[key] = self._stacker().fit(stacked, y)
 
     def predict_frames(self, texts: list[str]) -> dict[str, np.ndarray]:
@@ -187,7 +199,8 @@ class FrameModel:
             cues = CodebookFeatures(lang=self.lang, codebook=self.codebook).transform(texts)
             out = {}
             for key in self.frames_:
-                stacked = np.column_stack([cues, self.words_[key].decision_function(texts)])
+                stacked = np.column_stack([cues, *(model.decision_function(texts)
+                                                   for model in self.text_models_[key])])
                 decision = self.stackers_[key].decision_function(stacked)
                 out[key] = self.calibrators_[key].predict_proba(decision.reshape(-1, 1))[:, 1]
         return out
@@ -205,7 +218,7 @@ class FrameModel:
         payload = {"format": MODEL_FORMAT, "format_version": MODEL_FORMAT_VERSION, "lang": self.lang,
                    "codebook": self.codebook, "seed": self.seed, "c": self.c, "encoder": self.encoder,
                    "frames": list(self.frames_), "versions": versions,
-                   "words": [self.words_[key] for key in self.frames_],
+                   "text_models": [self.text_models_[key] for key in self.frames_],
                    "stackers": [self.stackers_[key] for key in self.frames_],
                    "calibrators": [self.calibrators_[key] for key in self.frames_],
                    "thresholds": [float(self.thresholds_[key]) for key in self.frames_]}
@@ -215,8 +228,9 @@ class FrameModel:
     def from_payload(cls, payload: dict, *, path: Path) -> FrameModel:
         """Return the model of a loaded skops ``payload`` (see :func:`framing.detection.model.load_model`)."""
         if payload.get("format_version") != MODEL_FORMAT_VERSION:
-            raise InputError(f"frame model format version {payload.get('format_version')} is not supported",
-                             path=path)
+            raise InputError(f"frame model format version {payload.get('format_version')} is not supported "
+                             f"(this framing writes {MODEL_FORMAT_VERSION}); retrain it with "
+                             "`framing train --frame-cols`", path=path)
         from framing.codebooks import load_codebook
 
         try:
@@ -224,7 +238,7 @@ class FrameModel:
             model = cls(lang=payload["lang"], codebook=payload["codebook"], seed=payload["seed"], c=payload["c"],
                         encoder=payload["encoder"])
             model.frames_ = list(payload["frames"])
-            model.words_ = dict(zip(model.frames_, payload["words"]))
+            model.text_models_ = dict(zip(model.frames_, payload["text_models"]))
             model.stackers_ = dict(zip(model.frames_, payload["stackers"]))
             model.calibrators_ = dict(zip(model.frames_, payload["calibrators"]))
             model.thresholds_ = dict(zip(model.frames_, payload["thresholds"]))

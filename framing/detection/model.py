@@ -37,6 +37,7 @@ LOADED_CATEGORIES = ("metaphor_idiom", "moral_religious", "name_calling", "infor
 MEASURES = ("loaded_score", "sent_tb_polarity", "sent_tb_subjectivity", "sent_vader_compound")
 TRUSTED_TYPES = [
     "framing.detection.model.LoadedFeatures", "framing.detection.encoder.SentenceEncoder",
+    "framing.detection.encoder.TextEncoder",
     "framing.detection.frames.CodebookFeatures",
     "numpy.float64", "numpy.int64", "numpy.ndarray", "numpy.dtype", "builtins.float", "builtins.int",
     "sklearn.pipeline.Pipeline", "sklearn.pipeline.FeatureUnion",

