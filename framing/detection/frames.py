@@ -1,8 +1,9 @@
 """Frames learned from labels: one calibrated presence model per frame, on codebook cues and word n-grams.
 
 A user with articles (or sentences) labelled 0/1 for some frames trains :class:`FrameModel`; each frame
-gets a logistic regression on the codebook's cue measures (count, rate and untrained score of every
-family, summed over the text's sentences) and the out-of-fold scores of one or two text models: word
+gets a logistic regression on the codebook's cue measures (count, rate and untrained score, summed over
+the text's sentences, of the frame's own family where the codebook defines it and of every family where it
+does not) and the out-of-fold scores of one or two text models: word
 1–2-gram TF-IDF and, optionally, the encoder's sentence vectors averaged over the whole text. It is
 calibrated so that ``frame_<key>_score`` reads as a probability. Files are skops with a trusted-type list,
 like the loaded-language model.
@@ -22,7 +23,8 @@ from framing.codebooks import DEFAULT
 from framing.errors import InputError
 
 MODEL_FORMAT = "framing-frame-model"
-# 2: the encoder is a text model of its own, over the whole text, not a block beside the n-grams.
+# 2: the encoder is a text model of its own, over the whole text, not a block beside the n-grams; a frame the
+#    codebook defines reads its own family's cue measures only (``cue_columns``).
 MODEL_FORMAT_VERSION = 2
 # The encoder model's inverse penalty: strong, as several hundred standardised columns meet a few hundred texts.
 ENCODER_C = 0.01
@@ -137,7 +139,7 @@ class FrameModel:
         return models
 
     def _stacker(self):
-        """The codebook's cue measures and the word model's score, standardised, under a logistic regression."""
+        """The frame's cue measures and the text models' scores, standardised, under a logistic regression."""
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_pipeline
         from sklearn.preprocessing import StandardScaler
@@ -149,10 +151,11 @@ class FrameModel:
         """Fit one model per column of ``labels`` (0/1).
 
         Two parts, stacked: text models (word n-grams, and the encoder if any) whose out-of-fold scores join
-        the codebook's cue measures in a small logistic regression; that regression's out-of-fold decision
-        values (three folds) calibrate it by Platt scaling and give the F1-best threshold. Each text model is
-        one feature among the cues, so a few hundred labelled texts do not drown the codebook in n-grams or
-        encoder columns.
+        cue measures in a small logistic regression; that regression's out-of-fold decision values (three
+        folds) calibrate it by Platt scaling and give the F1-best threshold. Each text model is one feature
+        among the cues, so a few hundred labelled texts do not drown the codebook in n-grams or encoder
+        columns. A column named like a family of the codebook reads that family's three cue measures
+        (:meth:`cue_columns`); any other column reads every family's.
         """
         from threadpoolctl import threadpool_limits
 
@@ -163,13 +166,28 @@ class FrameModel:
         texts = list(texts)
         self.frames_ = list(labels.columns)
         self.text_models_, self.stackers_, self.calibrators_, self.thresholds_ = {}, {}, {}, {}
+        self.cue_columns_ = {key: self.cue_columns(key) for key in self.frames_}
         # One BLAS thread: on a busy machine, threaded BLAS calls on these small matrices wait far longer
         # than they compute (a fit took 40 times longer).
         with threadpool_limits(limits=1):
             cues = CodebookFeatures(lang=self.lang, codebook=self.codebook).transform(texts)
             for key in self.frames_:
-                self._fit_frame(key, texts, cues, labels[key].to_numpy(dtype=int))
+                self._fit_frame(key, texts, cues[:, self.cue_columns_[key]], labels[key].to_numpy(dtype=int))
         return self
+
+    def cue_columns(self, key: str) -> list[int]:
+        """Return the columns of :class:`CodebookFeatures` that the model of frame ``key`` reads.
+
+        A frame the codebook defines is read by its own cues (count, rate and untrained score): the
+        codebook already says which words evoke it, and three measures leave a few dozen positive texts
+        little to overfit. A frame it does not define may draw on any family.
+        """
+        from framing.codebooks import load_codebook
+
+        keys = list(load_codebook(self.codebook).keys)
+        if key in keys:
+            return [3 * keys.index(key) + measure for measure in range(3)]
+        return list(range(3 * len(keys)))
 
     def _fit_frame(self, key: str, texts: list[str], cues: np.ndarray, y: np.ndarray) -> None:
         from sklearn.linear_model import LogisticRegression
@@ -199,7 +217,7 @@ class FrameModel:
             cues = CodebookFeatures(lang=self.lang, codebook=self.codebook).transform(texts)
             out = {}
             for key in self.frames_:
-                stacked = np.column_stack([cues, *(model.decision_function(texts)
+                stacked = np.column_stack([cues[:, self.cue_columns_[key]], *(model.decision_function(texts)
                                                    for model in self.text_models_[key])])
                 decision = self.stackers_[key].decision_function(stacked)
                 out[key] = self.calibrators_[key].predict_proba(decision.reshape(-1, 1))[:, 1]
@@ -218,6 +236,7 @@ class FrameModel:
         payload = {"format": MODEL_FORMAT, "format_version": MODEL_FORMAT_VERSION, "lang": self.lang,
                    "codebook": self.codebook, "seed": self.seed, "c": self.c, "encoder": self.encoder,
                    "frames": list(self.frames_), "versions": versions,
+                   "cue_columns": [list(self.cue_columns_[key]) for key in self.frames_],
                    "text_models": [self.text_models_[key] for key in self.frames_],
                    "stackers": [self.stackers_[key] for key in self.frames_],
                    "calibrators": [self.calibrators_[key] for key in self.frames_],
@@ -238,6 +257,8 @@ class FrameModel:
             model = cls(lang=payload["lang"], codebook=payload["codebook"], seed=payload["seed"], c=payload["c"],
                         encoder=payload["encoder"])
             model.frames_ = list(payload["frames"])
+            model.cue_columns_ = {key: [int(column) for column in columns]
+                                  for key, columns in zip(model.frames_, payload["cue_columns"])}
             model.text_models_ = dict(zip(model.frames_, payload["text_models"]))
             model.stackers_ = dict(zip(model.frames_, payload["stackers"]))
             model.calibrators_ = dict(zip(model.frames_, payload["calibrators"]))

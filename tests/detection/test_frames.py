@@ -2,6 +2,7 @@
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -83,3 +84,21 @@ def test_a_frame_column_that_does_not_exist_is_one_line_and_writes_nothing(label
     assert result.exit_code == 2
     assert "no column 'nosuch'" in result.output and len(result.output.strip().splitlines()) == 1
     assert not model.exists()
+
+
+def test_a_frame_the_codebook_defines_reads_its_own_cues_and_another_reads_them_all(labelled, tmp_path):
+    from framing.codebooks import load_codebook
+    from framing.detection.frames import FrameModel, read_frame_labels
+    from framing.detection.model import load_model
+
+    texts, labels = read_frame_labels(labelled, text_col="text", frame_cols=["economic", "conflict"])
+    labels["newsworthy"] = labels["economic"] | labels["conflict"]  # a column no generic family is named after
+    model = FrameModel(codebook="generic").fit(texts, labels)
+    keys = list(load_codebook("generic").keys)
+    assert model.cue_columns_["economic"] == [3 * keys.index("economic") + m for m in range(3)]
+    assert model.cue_columns_["newsworthy"] == list(range(3 * len(keys)))
+    assert model.stackers_["newsworthy"][-1].coef_.shape == (1, 3 * len(keys) + 1)  # every cue and the n-grams
+    loaded = load_model(model.save(tmp_path / "frames.skops"))
+    assert loaded.cue_columns_ == model.cue_columns_
+    for key, values in loaded.predict_frames(texts).items():
+        np.testing.assert_array_equal(values, model.predict_frames(texts)[key])
