@@ -17,6 +17,8 @@ from framing.report.results import Results
 
 #: Actors the section's text goes through one by one (the figure and ``actors.csv`` have every one).
 MAX_NAMED_ACTORS = 4
+#: Outlets the text cites per actor: past this many, the ones that name it most (the table has every one).
+MAX_CITED_OUTLETS = 6
 #: The figure's name (``figures/actor_portrayal.svg``), as ``framing actors`` names it.
 FIGURE = "actor_portrayal"
 
@@ -75,8 +77,10 @@ def actor_numbers(results: Results) -> dict:
     ranked = per_actor[per_actor["n_outlets"] >= 2].sort_values(["n_outlets", "n_mentions"], ascending=False,
                                                                    kind="stable")
     for actor in ranked.index[:MAX_NAMED_ACTORS]:
-        rows = mentioned[mentioned["actor"] == actor].sort_values("outlet", kind="stable")
-        named.append({"actor": actor, "n_outlets": int(ranked.at[actor, "n_outlets"]),
+        rows = mentioned[mentioned["actor"] == actor].sort_values(["n_mentions", "outlet"], ascending=[False, True],
+                                                                  kind="stable")
+        rows = rows.head(MAX_CITED_OUTLETS).sort_values("outlet", kind="stable")
+        named.append({"actor": actor, "n_outlets": int(ranked.at[actor, "n_outlets"]), "n_cited": len(rows),
                       "rows": [{"outlet": r.outlet, "n_mentions": int(r.n_mentions), "n_articles": int(r.n_articles),
                                 "mean": r.mean_score, "ci_low": r.ci_low, "ci_high": r.ci_high}
                                for r in rows.itertuples(index=False)]})
@@ -94,7 +98,7 @@ def actor_numbers(results: Results) -> dict:
         "unmeasured_languages": _names(scored.loc[(scored["method"] == "lexicon")
                                                   & ~scored["language"].isin(target.ENCODER_LANGUAGES), "language"]),
         "n_unscored": len(unscored), "unscored_languages": _names(unscored["language"]),
-        "named": named,
+        "named": named, "cited_fewer": any(a["n_cited"] < a["n_outlets"] for a in named),
         "max_articles": int(mentioned["n_articles"].max()) if len(mentioned) else 0,
         "min_articles": MIN_ARTICLES,
         "n_tests": len(pairs), "n_significant": int((pairs["p_holm"] < ALPHA).sum()) if len(pairs) else 0,

@@ -74,3 +74,21 @@ def test_without_an_actors_file_the_section_says_names_were_found_automatically(
     assert numbers["source"] == "automatic" and numbers["n_listed"] is None
     assert "No actors file came with the corpus" in section
     assert "Beijing" in set(tables["actors"]["actor"])
+
+
+def test_an_actor_many_outlets_name_is_cited_for_the_outlets_that_name_it_most(tmp_path):
+    # Outlet k names Beijing k times; the text cites the six that name it most, the table keeps all nine.
+    rows = [ROWS[0]] + [[f"b{k}", f"Outlet {k}", "Talks resume", " ".join(
+        ["Officials praised Beijing for its constructive approach."] * k), "en", "geneva", f"2024-02-0{k}"]
+        for k in range(1, 10)]
+    path = tmp_path / "articles.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("China: [Beijing]\n", encoding="utf-8")
+    numbers, tables, section = built(analyse(framing.load_corpus(path), seed=0, n_boot=50), actors)
+    (china,) = numbers["named"]
+    assert china["n_outlets"] == 9 and [r["outlet"] for r in china["rows"]] == [f"Outlet {k}" for k in range(4, 10)]
+    assert "China</b> (named by 9 outlets; the 6 that name it most)" in section
+    assert "Outlet 3" not in section and "rests on (<code>paper/tables/actors.csv</code> has every outlet)" in section
+    assert len(tables["actors"]) == 9
