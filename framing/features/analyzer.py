@@ -80,9 +80,11 @@ class LanguageAnalyzer:
     @cached_property
     def frame_matchers(self) -> dict[str, frames.FrameMatcher | None]:
         """Return ``{codebook name: matcher}``; None where the codebook has no cues for this language."""
+        # Multiword idioms of the loaded list ("deal with the devil"): a frame cue inside one does not count.
+        # Only where words are written apart can an entry be told multiword by its spaces.
         loaded_lexicon = self.lexicons["loaded"]
         idioms = [e.term for e in loaded_lexicon.entries if e.category == "metaphor_idiom" and " " in e.term.strip()
-                  ] if loaded_lexicon and self.lang != "zh" else []
+                  ] if loaded_lexicon and get_language(self.lang).spaced else []
         return {book.name: frames.FrameMatcher(book.cues(self.lang), lang=self.lang, negators=self.negators,
                                                idioms=idioms)
                 if book.cues(self.lang) is not None else None for book in self.codebooks}

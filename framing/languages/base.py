@@ -103,6 +103,9 @@ class Language:
     number_words: ClassVar[frozenset[str]] = frozenset()
     #: A number opening a headline counts a noun that follows it within this many words ("7 simple reasons").
     count_reach: ClassVar[int] = 3
+    #: Words that are not names even when capitalised (sentence openers, titles like "Mr"), lower case: names
+    #: found automatically leave them out (:mod:`framing.portrayal.automatic`).
+    not_names: ClassVar[frozenset[str]] = frozenset()
     #: Endings a name's last word takes in running text while naming the same actor ("China's", "Kinas").
     name_endings: ClassVar[tuple[str, ...]] = ()
     #: A name's last word of at least this many letters also matches as the first part of a compound

@@ -24,9 +24,9 @@ class English(Language):
     inflections = ("'s", "ies", "ied", "ily", "ing", "es", "ed", "ly", "s", "d")
     cased = True
     function_words = frozenset({
-        "the", "of", "to", "in", "for", "True", "with", "at", "by", "from", "as", "is", "are", "was", "were",
+        "the", "of", "to", "in", "for", "on", "with", "at", "by", "from", "as", "is", "are", "was", "were",
         "and", "or", "after", "over", "into", "about", "against", "amid", "says", "said", "new", "its", "their",
-        "his", "her", "this", "that", "than", "will", "has", "have", "be", "not", "more", "up", "out", "False",
+        "his", "her", "this", "that", "than", "will", "has", "have", "be", "not", "more", "up", "out", "no",
         "a", "an", "it", "who", "what", "why", "how", "when", "first", "plan", "could", "would", "should",
     })
     number_words = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -74,6 +74,10 @@ class English(Language):
     author_bio_verbs = ("is", "was", "has", "covers", "writes", "joined", "reports")
     # A possessive names the same actor: "China's", "Reuters'".
     name_endings = ("'s", "’s", "'", "’")
+    not_names = frozenset(
+        "the a an this that these those he she it they we i you his her its their our my your but and or if when "
+        "while after before as at in on for with by from to of not no yes there here what who why how where which "
+        "mr mrs ms dr according however meanwhile also yet still last under since despite during".split())
 
     def capitals_are_word(self, token: str) -> bool:
         # A word pattern's lexicon knows in lower case, and not as a name in capitals ("WHO", "US" are names).

@@ -49,6 +49,10 @@ class Swedish(Language):
     # The genitive -s ("Kinas") names the same actor, and a compound may begin with a name
     # ("Kinabesöket", the China visit); from four letters, so that short names are not found inside words.
     name_endings = ("s",)
+    not_names = frozenset(
+        "den det de en ett detta denna dessa han hon vi jag du ni hans hennes deras vår min din men och eller om "
+        "när medan efter innan som på i för med av från till inte nej ja där här vad vem varför hur vilken enligt "
+        "under sedan trots samtidigt även dessutom också".split())
     name_compound_min = 4
 
 

@@ -28,16 +28,6 @@ ZH_TAGS = PERSON_TAGS | {"ns", "nt"}
 #: A lone word in capitals opening a sentence is a name (an acronym) up to this many letters.
 ACRONYM_OPENER = 4
 JOINERS = frozenset({"of", "de", "von", "van", "der", "la", "al", "bin"})
-# Capitalised at the start of a sentence, these are not names (a short list of function words per language).
-FUNCTION_WORDS = {
-    "en": frozenset("the a an this that these those he she it they we i you his her its their our my your "
-                    "but and or if when while after before as at in on for with by from to of not no yes "
-                    "there here what who why how where which mr mrs ms dr according however meanwhile also yet still "
-                    "last under since despite during".split()),
-    "sv": frozenset("den det de en ett detta denna dessa han hon vi jag du ni hans hennes deras vår min din "
-                    "men och eller om när medan efter innan som på i för med av från till inte nej ja där "
-                    "här vad vem varför hur vilken enligt under sedan trots samtidigt även dessutom också".split()),
-}
 _WORD = re.compile(r"[^\W\d_][\w\-’']*")
 
 
@@ -85,8 +75,8 @@ def _capitalised(text: str, *, lang: str) -> list[Mention]:
     from framing.languages import get_language
 
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
-    function_words = FUNCTION_WORDS.get(lang, frozenset())
-    calendar = get_language(lang).is_calendar_word
+    language = get_language(lang)
+    not_names, calendar = language.not_names, language.is_calendar_word
     found, run = [], []
     for i, (word, start, end) in enumerate(words):
         first = i == 0 or _sentence_break(text, words[i - 1][2], start)
@@ -97,7 +87,7 @@ def _capitalised(text: str, *, lang: str) -> list[Mention]:
         # A compound whose last part is lower-case ("AI-företag", "AI-powered") is not a name.
         capital = (word[0].isupper() and not (word.isupper() and len(word) > 5)
                    and not word.rsplit("-", 1)[-1][:1].islower())
-        if capital and not (first and word.casefold() in function_words) and word.casefold() not in function_words:
+        if capital and word.casefold() not in not_names:
             run.append((word, start, end, first))
             continue
         # "Bank of England", "University of Oslo": a joiner continues a one-word name only, so that

@@ -124,3 +124,11 @@ def test_every_language_with_word_lists_has_a_module():
 
 def test_language_data_ships_in_the_package():
     assert (resources.files("framing.languages") / "data" / "zh_userdict.txt").is_file()
+
+
+def test_word_lists_are_lower_case_words(language):
+    # The lists are looked up with case-folded words: an entry in capitals (or a YAML boolean turned "True")
+    # would never match.
+    for name in ("function_words", "not_names", "number_words", "weekdays"):
+        for word in getattr(language, name):
+            assert isinstance(word, str) and word == word.casefold() and word.strip() == word, (name, word)
