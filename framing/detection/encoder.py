@@ -30,6 +30,8 @@ MAX_TOKENS = 128
 # Sentences kept in memory (their layer means and token vectors, about 50 KB a sentence), so that the
 # folds of a cross-validation encode each sentence once.
 CACHE_ROWS = 20_000
+# Whole texts kept in memory as their averaged rows (:class:`TextEncoder`), about 3 KB a text.
+CACHE_TEXTS = 50_000
 
 
 class SentenceEncoder(TransformerMixin, BaseEstimator):
@@ -90,17 +92,28 @@ class TextEncoder(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, texts) -> np.ndarray:
-        """Return one row per text: the mean of its sentences' concatenated layer means, as float32."""
+        """Return one row per text: the mean of its sentences' concatenated layer means, as float32.
+
+        Rows are kept in memory (``CACHE_TEXTS`` texts, a few KB each): training a frame model encodes
+        each text once, not once per frame and fold, even when its sentences outnumber the sentence cache.
+        """
         from framing.text import sentences
 
-        parts = [sentences(str(text), lang=self.lang) or [str(text)] for text in texts]
+        texts = [str(text) for text in texts]
+        cache = _text_cache(self.name, tuple(self.layers), self.lang)
+        missing = [text for text in dict.fromkeys(texts) if text not in cache]
+        parts = [sentences(text, lang=self.lang) or [text] for text in missing]
         rows = SentenceEncoder(self.name, self.layers).transform([part for text in parts for part in text])
-        means, start = [], 0
-        for text in parts:
-            means.append(rows[start:start + len(text)].astype(np.float64).mean(axis=0))
-            start += len(text)
-        width = rows.shape[1]
-        return np.array(means, dtype=np.float32).reshape(len(parts), width)
+        fresh, start = {}, 0
+        for text, pieces in zip(missing, parts):
+            fresh[text] = rows[start:start + len(pieces)].astype(np.float64).mean(axis=0).astype(np.float32)
+            start += len(pieces)
+            cache[text] = fresh[text]
+            if len(cache) > CACHE_TEXTS:
+                cache.popitem(last=False)
+        width = len(self.layers) * _model(self.name)[1].config.hidden_size
+        return np.array([fresh[text] if text in fresh else cache[text] for text in texts],
+                        dtype=np.float32).reshape(len(texts), width)
 
 
 def require(name: str, *, lang: str | None = None, path=None) -> None:
@@ -126,6 +139,12 @@ def encoder_version(name: str) -> str:
 @cache
 def _cache(name: str, layers: tuple[int, ...]) -> OrderedDict:
     """Return the in-process cache of encoded sentences for one encoder and layer set (cross-validation reuses it)."""
+    return OrderedDict()
+
+
+@cache
+def _text_cache(name: str, layers: tuple[int, ...], lang: str) -> OrderedDict:
+    """Return the in-process cache of whole texts' averaged rows (:class:`TextEncoder`)."""
     return OrderedDict()
 
 

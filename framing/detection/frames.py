@@ -114,7 +114,7 @@ class FrameModel:
         self.c = c
         self.encoder = encoder
 
-    def _text_models(self) -> dict:
+    def _text_models(self) -> list:
         """The text models whose out-of-fold scores join the cues: word n-grams, and the encoder if any.
 
         Each is a logistic regression of its own. Word 1–2-gram TF-IDF; the encoder's vectors, averaged over
@@ -127,15 +127,13 @@ class FrameModel:
         from sklearn.preprocessing import StandardScaler
 
         # liblinear: fast and exact on a few hundred texts with tens of thousands of n-grams.
-        models = {"words": make_pipeline(
-            TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_df=0.9, sublinear_tf=True),
-            LogisticRegression(C=self.c, class_weight="balanced", solver="liblinear"))}
+        models = [make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_df=0.9, sublinear_tf=True),
+                                LogisticRegression(C=self.c, class_weight="balanced", solver="liblinear"))]
         if self.encoder is not None:
             from framing.detection.encoder import TextEncoder
 
-            models["encoder"] = make_pipeline(
-                TextEncoder(self.encoder, lang=self.lang), StandardScaler(),
-                LogisticRegression(C=ENCODER_C, class_weight="balanced", solver="liblinear"))
+            models.append(make_pipeline(TextEncoder(self.encoder, lang=self.lang), StandardScaler(),
+                                        LogisticRegression(C=ENCODER_C, class_weight="balanced", solver="liblinear")))
         return models
 
     def _stacker(self):
@@ -200,12 +198,12 @@ class FrameModel:
         folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=self.seed)
         models = self._text_models()
         stacked = np.column_stack([cues, *(cross_val_predict(model, texts, y, cv=folds, method="decision_function")
-                                           for model in models.values())])
+                                           for model in models)])
         held_out = cross_val_predict(self._stacker(), stacked, y, cv=folds, method="decision_function")
         calibrator = LogisticRegression().fit(held_out.reshape(-1, 1), y)
         self.calibrators_[key] = calibrator
         self.thresholds_[key] = _best_f1_threshold(y, calibrator.predict_proba(held_out.reshape(-1, 1))[:, 1])
-        self.text_models_[key] = [model.fit(texts, y) for model in models.values()]
+        self.text_models_[key] = [model.fit(texts, y) for model in models]
         self.stackers_[key] = self._stacker().fit(stacked, y)
 
     def predict_frames(self, texts: list[str]) -> dict[str, np.ndarray]:
