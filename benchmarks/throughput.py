@@ -1,6 +1,6 @@
 """Throughput of the English feature set against the straightforward implementation, on one synthetic corpus.
 
-    python benchmarks/throughput.py [--articles N] [--workers N] [--seed N] [--stream-articles N]
+    python benchmarks/throughput.py [--articles N] [--workers N] [--seed N] [--stream-articles N] [--codebook NAME ...]
 
 Prints one JSON object:
 
@@ -142,6 +142,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--articles", type=int, default=1000, help="articles in the timed corpus")
     parser.add_argument("--workers", type=int, default=1, help="also time this many worker processes")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
+    parser.add_argument("--codebook", action="append", default=None,
+                        help="codebook whose frames are measured (repeat for several); default: the default codebook")
     parser.add_argument("--stream-articles", type=int, default=None,
                         help="articles streamed for peak_rss_mb (default: --articles)")
     args = parser.parse_args(argv)
@@ -155,25 +157,29 @@ def main(argv: list[str] | None = None) -> dict:
         streamed, peak = measure_streaming(args.stream_articles or args.articles, args.seed, folder)
         path = synthetic.write_jsonl(folder / "corpus.jsonl", args.articles, seed=args.seed)
         records = pd.DataFrame([r for chunk in iter_corpus(path) for r in chunk])
-        framing.feature_tables(records.head(3))  # load lexicons and models on both sides before timing
+        books = args.codebook
+        framing.feature_tables(records.head(3), codebooks=books)  # load lexicons and models before timing
         baseline(records.head(3))
         slices = [records.iloc[start:start + SLICE] for start in range(0, len(records), SLICE)]
         # Each slice is cut into chunks the workers share; one worker reads the same chunks in turn.
         chunk_size = max(1, SLICE // (4 * args.workers))
         with LocalEngine(workers=args.workers) as pool:
-            runs = {"ours": lambda part: framing.feature_tables(part, chunk_size=chunk_size), "baseline": baseline,
-                    "workers": lambda part: framing.feature_tables(part, engine=pool, chunk_size=chunk_size)}
+            runs = {"ours": lambda part: framing.feature_tables(part, chunk_size=chunk_size, codebooks=books),
+                    "baseline": baseline,
+                    "workers": lambda part: framing.feature_tables(part, engine=pool, chunk_size=chunk_size,
+                                                                   codebooks=books)}
             if args.workers == 1:
                 del runs["workers"]
             seconds, outputs = interleaved(runs, slices)
         ours, theirs = outputs["ours"], outputs["baseline"]
         check_shared(pd.concat([t.sentences for t in ours]), pd.concat([b[0] for b in theirs]))
-        framing.feature_tables(records, cache=folder / "cache")
-        warm, warm_seconds = timed(framing.feature_tables, records, cache=folder / "cache")
+        framing.feature_tables(records, cache=folder / "cache", codebooks=books)
+        warm, warm_seconds = timed(framing.feature_tables, records, cache=folder / "cache", codebooks=books)
         if warm.summary.hits != warm.summary.lookups:
             raise SystemExit("the warm run recomputed sentences")
         result = {
             "articles": len(records), "sentences": sum(len(t.sentences) for t in ours),
+            "codebooks": ",".join(books) if books else "default",
             "articles_per_s": round(len(records) / seconds["ours"], 1),
             "baseline_articles_per_s": round(len(records) / seconds["baseline"], 1),
             "ratio": round(seconds["baseline"] / seconds["ours"], 2),
