@@ -27,9 +27,11 @@ class Scorer:
         :class:`~framing.detection.frames.FrameModel`, a path to one, or None.
     headlines : whether each text is a headline: then a label before a colon counts as loaded, and the
         headline tricks are found (``headline_cue_score``, ``headline_cues``; NaN for sentences).
-    codebooks : frame codebooks, names or folders (default ``story``). Each row gets, per family, its cue
-        count, rate, and ``frame_<key>_score`` (the untrained score of :mod:`framing.features.frames`), and
-        the primary frame; a frame model replaces the scores of the frames it learned with its probabilities.
+    codebooks : frame codebooks, names or folders (default: the frame model's, else ``generic``). Each row
+        gets, per family, its cue count, rate, and ``frame_<key>_score`` (the untrained score of
+        :mod:`framing.features.frames`), and the primary frame. A frame model replaces the scores of the
+        frames it learned with its probabilities, and the primary frame is then the most probable of them:
+        untrained scores are on another scale than probabilities, so they do not compete.
     """
 
     def __init__(self, *, lang: str = "en", model=None, headlines: bool = False, codebooks=None) -> None:
@@ -65,11 +67,24 @@ class Scorer:
                                             for i in range(len(analyzed))]
         if self.model is not None and len(texts):
             if getattr(self.model, "frames_", None) is not None:
-                for key, probability in self.model.predict_frames(texts).items():
+                probabilities = self.model.predict_frames(texts)
+                for key, probability in probabilities.items():
                     rows[f"frame_{key}_score"] = probability
+                if "frame_primary" in rows.columns:
+                    rows["frame_primary"] = [_most_probable({key: values[i] for key, values in probabilities.items()})
+                                             for i in range(len(texts))]
             else:
                 rows["loaded_score"] = self.model.predict_proba(texts)
         return rows
+
+
+def _most_probable(probabilities: dict[str, float]) -> str:
+    """Return the frame with the highest probability (the first on ties); "" when none is a number."""
+    best, value = "", -1.0
+    for key, probability in probabilities.items():
+        if probability == probability and probability > value:
+            best, value = key, probability
+    return best
 
 
 # The scorer of the running score_csv: set before worker processes fork, so each inherits it built.

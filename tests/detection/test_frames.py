@@ -64,6 +64,9 @@ def test_trained_frame_model_scores_calibrated_probabilities(labelled, tmp_path)
     assert scored["frame_economic_score"].between(0, 1).all()
     assert scored.loc[scored["economic"] == 1, "frame_economic_score"].mean() > \
         scored.loc[scored["economic"] == 0, "frame_economic_score"].mean()
+    # The primary frame is the most probable learned frame, not the top untrained score beside them.
+    learned = scored[["frame_economic_score", "frame_conflict_score"]]
+    assert (scored["frame_primary"] == learned.idxmax(axis=1).str.split("_").str[1]).all()
     evaluated = json.loads(runner.invoke(app, ["evaluate", str(labelled), "--frame-cols", "economic",
                                                "--model", str(model), "--json"]).output)
     assert evaluated["method"] == "trained frame model"
