@@ -48,6 +48,7 @@ class Scorer:
         frame_model = getattr(self.model, "frames_", None) is not None
         if frame_model and codebooks is None:
             codebooks = [self.model.codebook]
+        self.model_codebook = load_codebooks([self.model.codebook])[0].name if frame_model else None
         self.analyzer = Analyzers(codebooks=load_codebooks(codebooks))(lang)
         self.threshold = DEFAULT_THRESHOLD if self.model is None or frame_model else self.model.threshold_
         self.method = "unsupervised" if self.model is None or frame_model else "trained model"
@@ -68,11 +69,14 @@ class Scorer:
         if self.model is not None and len(texts):
             if getattr(self.model, "frames_", None) is not None:
                 probabilities = self.model.predict_frames(texts)
+                # The columns of the model's codebook (prefixed when several are scored), else frame_<key>_.
+                book = next((book for book in self.analyzer.codebooks if book.name == self.model_codebook), None)
+                prefix = book.prefix if book is not None else "frame_"
                 for key, probability in probabilities.items():
-                    rows[f"frame_{key}_score"] = probability
-                if "frame_primary" in rows.columns:
-                    rows["frame_primary"] = [_most_probable({key: values[i] for key, values in probabilities.items()})
-                                             for i in range(len(texts))]
+                    rows[f"{prefix}{key}_score"] = probability
+                if f"{prefix}primary" in rows.columns:
+                    rows[f"{prefix}primary"] = [_most_probable({key: values[i] for key, values in
+                                                                probabilities.items()}) for i in range(len(texts))]
             else:
                 rows["loaded_score"] = self.model.predict_proba(texts)
         return rows

@@ -105,3 +105,21 @@ def test_a_frame_the_codebook_defines_reads_its_own_cues_and_another_reads_them_
     assert loaded.cue_columns_ == model.cue_columns_
     for key, values in loaded.predict_frames(texts).items():
         np.testing.assert_array_equal(values, model.predict_frames(texts)[key])
+
+
+def test_with_several_codebooks_a_frame_model_fills_its_own_codebooks_columns(labelled, tmp_path):
+    model = tmp_path / "frames.skops"
+    assert runner.invoke(app, ["train", str(labelled), "--frame-cols", "economic,conflict",
+                               "--out", str(model)]).exit_code == 0
+    out = tmp_path / "scored.csv"
+    result = runner.invoke(app, ["score", str(labelled), "--model", str(model), "--codebook", "generic",
+                                 "--codebook", "story", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    scored = pd.read_csv(out)
+    result = runner.invoke(app, ["score", str(labelled), "--model", str(model), "--out", str(tmp_path / "alone.csv")])
+    assert result.exit_code == 0, result.output
+    alone = pd.read_csv(tmp_path / "alone.csv")
+    np.testing.assert_allclose(scored["frame_generic_economic_score"], alone["frame_economic_score"])
+    assert (scored["frame_generic_primary"] == alone["frame_primary"]).all()
+    assert "frame_economic_score" not in scored.columns  # no stray unprefixed column
+    assert "frame_story_primary" in scored.columns
