@@ -35,7 +35,7 @@ class Scorer:
     """
 
     def __init__(self, *, lang: str = "en", model=None, headlines: bool = False, codebooks=None) -> None:
-        from framing.codebooks import load_codebooks
+        from framing.codebooks import load_codebook, load_codebooks
         from framing.detection.evaluate import DEFAULT_THRESHOLD
         from framing.detection.model import load_model
         from framing.features.tables import Analyzers
@@ -48,7 +48,7 @@ class Scorer:
         frame_model = getattr(self.model, "frames_", None) is not None
         if frame_model and codebooks is None:
             codebooks = [self.model.codebook]
-        self.model_codebook = load_codebooks([self.model.codebook])[0].name if frame_model else None
+        self.model_codebook = load_codebook(self.model.codebook).name if frame_model else None
         self.analyzer = Analyzers(codebooks=load_codebooks(codebooks))(lang)
         self.threshold = DEFAULT_THRESHOLD if self.model is None or frame_model else self.model.threshold_
         self.method = "unsupervised" if self.model is None or frame_model else "trained model"
