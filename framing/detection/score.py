@@ -64,7 +64,7 @@ class Scorer:
                       for key in book.keys}
             for key in book.keys:
                 rows[book.column(key, "score")] = scores[key]
-            rows[book.column("primary")] = [frames.primary(book, {key: scores[key][i] for key in book.keys})
+            rows[book.column("primary")] = [frames.primary({key: scores[key][i] for key in book.keys})
                                             for i in range(len(analyzed))]
         if self.model is not None and len(texts):
             if getattr(self.model, "frames_", None) is not None:
@@ -75,20 +75,11 @@ class Scorer:
                 for key, probability in probabilities.items():
                     rows[f"{prefix}{key}_score"] = probability
                 if f"{prefix}primary" in rows.columns:
-                    rows[f"{prefix}primary"] = [_most_probable({key: values[i] for key, values in
+                    rows[f"{prefix}primary"] = [frames.primary({key: values[i] for key, values in
                                                                 probabilities.items()}) for i in range(len(texts))]
             else:
                 rows["loaded_score"] = self.model.predict_proba(texts)
         return rows
-
-
-def _most_probable(probabilities: dict[str, float]) -> str:
-    """Return the frame with the highest probability (the first on ties); "" when none is a number."""
-    best, value = "", -1.0
-    for key, probability in probabilities.items():
-        if probability == probability and probability > value:
-            best, value = key, probability
-    return best
 
 
 # The scorer of the running score_csv: set before worker processes fork, so each inherits it built.

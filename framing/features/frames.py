@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import namedtuple
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from framing.codebooks import Codebook, Cue
 from framing.features.matching import LexiconMatcher, Match
@@ -143,7 +143,7 @@ def article_columns_of(book: Codebook, body: list[dict], n_body_words: int) -> d
                                                         row[book.column(contrast.negative, "count")])
     for key in book.keys:
         row[book.column(key, "score")] = scores[key]
-    return row | {book.column("primary"): primary(book, scores)}
+    return row | {book.column("primary"): primary(scores)}
 
 
 def score(weight: float, n_words: int) -> float:
@@ -154,10 +154,13 @@ def score(weight: float, n_words: int) -> float:
     return 1.0 - math.exp(-rate / SCORE_RATE)
 
 
-def primary(book: Codebook, scores: dict[str, float]) -> str:
-    """Return the key of the family with the highest score (first in codebook order on ties); "" when none."""
+def primary(scores: Mapping[str, float]) -> str:
+    """Return the key with the highest score above 0, the first in ``scores``' order on ties; "" when none.
+
+    Untrained scores come in codebook order; a frame model's probabilities in the order it learned them.
+    """
     best, value = "", 0.0
-    for key in book.keys:
+    for key in scores:
         if scores[key] == scores[key] and scores[key] > value:
             best, value = key, scores[key]
     return best
